@@ -1,0 +1,3 @@
+module github.com/scoperef/scoperef
+
+go 1.26
