@@ -59,6 +59,8 @@ type Node struct {
 	Flow bool
 	// Comment is written before the node by Encode (line comments without "#").
 	Comment string
+	// Quoted is set on scalars written in quotes, whose text starts one column after Pos.
+	Quoted bool
 }
 
 // Get returns the value for key in a mapping, or nil.
@@ -155,7 +157,8 @@ func convert(file string, y *yaml.Node, diags *diag.List) *Node {
 		}
 		return n
 	}
-	return &Node{Kind: Scalar, Tag: strings.TrimPrefix(y.ShortTag(), "!!"), Value: y.Value, Pos: pos}
+	quoted := y.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
+	return &Node{Kind: Scalar, Tag: strings.TrimPrefix(y.ShortTag(), "!!"), Value: y.Value, Pos: pos, Quoted: quoted}
 }
 
 // invalidUTF8 returns the offset of the first invalid UTF-8 byte, or -1.

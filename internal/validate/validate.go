@@ -1,0 +1,145 @@
+// Package validate is the load and validate stages of scoperef's pipeline: it reads the YAML
+// source of truth under content/data, checks it against the JSON Schemas and the semantic rules
+// below, and returns the immutable model (package model) that every later stage uses.
+//
+// Inputs: a file system rooted at the project (files under content/data/), the compiled schemas,
+// and the build date (which decides each release's status).
+// Outputs: a *model.Model when there is no error, and every diagnostic of the run, each with its
+// file:line:col and the path of the value inside the file.
+//
+// Checks, in two phases. Phase one parses every file (YAML syntax, invalid UTF-8, duplicate keys,
+// anchors) and validates it against its schema (unknown keys with "did you mean", missing keys,
+// wrong types, enums, date formats); errors there stop the run before phase two, so the semantic
+// checks never see a malformed file. Phase two, all reported at once:
+//   - duplicate ids (products, releases, features, variables, scopes, permissions, categories,
+//     operations);
+//   - version ranges that do not parse, name an unknown product or feature, compare a product that
+//     has no releases, or match no version; feature cycles;
+//   - unknown references (scope parents, scopes and permissions in requirements) with suggestions;
+//     a cycle in the scope graph; a level the permission does not offer; a scope or permission used
+//     in versions where it does not exist;
+//   - path templates: a leading "/", no empty segment, balanced braces, parameters that fill a whole
+//     segment, no repeated parameter name;
+//   - requirement variants that overlap, reach outside the endpoint's versions, or leave some of its
+//     versions uncovered; two endpoints with the same method and path in overlapping versions;
+//   - dates out of order (release candidate, availability, deprecation; deprecated, removal);
+//   - warnings: a variable without a value for some version.
+//
+// Invariant: Load never panics on any input and never returns a model together with errors.
+package validate
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/scoperef/scoperef/internal/diag"
+	"github.com/scoperef/scoperef/internal/model"
+	"github.com/scoperef/scoperef/internal/yamlio"
+)
+
+// dataDir is where the data files live under the project root.
+const dataDir = "content/data"
+
+// maxFileSize bounds one data file; larger files are rejected before parsing.
+const maxFileSize = 8 << 20
+
+// Options configure Load.
+type Options struct {
+	// Root is the project root; file names in diagnostics are relative to it.
+	Root fs.FS
+	// Schemas are the compiled JSON Schemas.
+	Schemas *Schemas
+	// BuildDate decides each release's status.
+	BuildDate time.Time
+}
+
+// Load reads, validates and indexes the data under opts.Root. The model is nil whenever the
+// returned list holds an error.
+func Load(opts Options) (*model.Model, *diag.List) {
+	var diags diag.List
+	files := readAll(opts.Root, &diags)
+	for _, f := range files {
+		if !opts.Schemas.Validate(schemaFor(f.name), f.root, &diags) {
+			f.root = nil
+		}
+	}
+	if diags.HasErrors() {
+		return nil, &diags
+	}
+	b := &builder{diags: &diags, m: &model.Model{BuildDate: opts.BuildDate}}
+	m := b.build(files)
+	if diags.HasErrors() {
+		return nil, &diags
+	}
+	return m, &diags
+}
+
+type file struct {
+	name string
+	root *yamlio.Node
+}
+
+// readAll parses the fixed data files and every endpoints/*.yaml file, in a stable order.
+func readAll(root fs.FS, diags *diag.List) []*file {
+	names := []string{"versions.yaml", "features.yaml", "variables.yaml", "scopes.yaml", "permissions.yaml"}
+	for i, n := range names {
+		names[i] = path.Join(dataDir, n)
+	}
+	eps, err := fs.Glob(root, path.Join(dataDir, "endpoints", "*.yaml"))
+	if err != nil {
+		diags.Errorf(diag.Pos{File: path.Join(dataDir, "endpoints")}, "", "%v", err)
+	}
+	slices.Sort(eps)
+	names = append(names, eps...)
+	var files []*file
+	for _, name := range names {
+		data, err := readFile(root, name)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: name}, "", "%v", err)
+			continue
+		}
+		if data == nil {
+			continue
+		}
+		n, err := yamlio.Parse(name, data)
+		if err != nil {
+			addError(diags, name, err)
+			continue
+		}
+		files = append(files, &file{name: name, root: n})
+	}
+	return files
+}
+
+func readFile(root fs.FS, name string) ([]byte, error) {
+	info, err := fs.Stat(root, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		if name == path.Join(dataDir, "versions.yaml") {
+			return nil, errors.New("file is missing: every project needs its versions")
+		}
+		return nil, nil // the other kinds are optional: absent means none
+	}
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > maxFileSize {
+		return nil, errors.New("file is larger than 8 MiB")
+	}
+	return fs.ReadFile(root, name)
+}
+
+// addError records err, keeping its diagnostics when it carries them.
+func addError(diags *diag.List, file string, err error) {
+	var le *diag.ListError
+	if errors.As(err, &le) {
+		for _, d := range le.Diagnostics {
+			diags.Add(d)
+		}
+		return
+	}
+	diags.Errorf(diag.Pos{File: file}, "", "%s", strings.TrimSpace(err.Error()))
+}
