@@ -302,3 +302,15 @@ func (s VersionSet) Indexes() []int {
 	}
 	return out
 }
+
+// Anchor is the endpoint's id on its category page: the operation id with every character other
+// than a letter, digit, "-" or "_" replaced by "-". It is the same in every language.
+func (e *Endpoint) Anchor() string {
+	b := []byte(e.Operation)
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			b[i] = '-'
+		}
+	}
+	return string(b)
+}

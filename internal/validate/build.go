@@ -160,7 +160,7 @@ func (b *builder) addVersion(p *model.Product, v vrange.Version, seg string, seg
 		}
 		segments[seg] = at
 	}
-	ver := &model.Version{Version: v, Product: p, Segment: seg, Status: model.Supported}
+	ver := &model.Version{Version: v, Index: len(b.m.Versions), Product: p, Segment: seg, Status: model.Supported}
 	if rn != nil {
 		ver.ReleaseCandidate = b.date(rn, "release_candidate")
 		ver.GeneralAvailability = b.date(rn, "general_availability")
