@@ -10,7 +10,9 @@ import "embed"
 //go:embed schema/*.schema.json
 var Schemas embed.FS
 
-// Templates holds the site's layouts, partials and static assets.
+// Templates holds the site's layouts, partials and static assets in templates/, and the default
+// interface strings in locales/<lang>/ui.<lang>.yaml, which a project's own locales/ files
+// override message by message (see internal/i18n).
 //
-//go:embed templates
+//go:embed templates locales/*/ui.*.yaml
 var Templates embed.FS

@@ -1,0 +1,288 @@
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/scoperef/scoperef/internal/diag"
+	"github.com/scoperef/scoperef/internal/yamlio"
+)
+
+// Languages are the site's languages, the source language (English) first.
+var Languages = []string{"en", "fr", "ja", "ko"}
+
+// Source is the source language: every message exists in it, and other languages fall back to it.
+const Source = "en"
+
+// File returns the message file of lang under a project root: locales/<lang>/ui.<lang>.yaml.
+func File(lang string) string { return "locales/" + lang + "/ui." + lang + ".yaml" }
+
+// Text is a localized string. Fallback is set when it is English text standing in for a missing
+// translation; callers mark such text with lang="en".
+type Text struct {
+	S        string
+	Fallback bool
+}
+
+func (t Text) String() string { return t.S }
+
+// Catalog holds the interface strings of every language.
+type Catalog struct {
+	langs      []string
+	bundle     *goi18n.Bundle
+	localizers map[string]*goi18n.Localizer
+	dates      map[string]dateFormatter
+	matcher    language.Matcher
+
+	mu      sync.Mutex
+	cache   map[string]Text
+	missing map[string]map[string]bool // lang -> ids that fell back to English
+}
+
+// Load reads locales/<lang>/ui.<lang>.yaml for every language from each layer that has it, a
+// later layer's message replacing an earlier one's. The list holds syntax and shape errors with
+// their positions, and warnings for messages that English does not have. The Catalog is nil
+// when the list holds an error.
+func Load(langs []string, layers ...fs.FS) (*Catalog, *diag.List) {
+	var diags diag.List
+	if len(langs) == 0 || langs[0] != Source {
+		diags.Errorf(diag.Pos{}, "", "languages must start with %q, got %q", Source, langs)
+		return nil, &diags
+	}
+	c := &Catalog{
+		langs:      slices.Clone(langs),
+		bundle:     goi18n.NewBundle(language.English),
+		localizers: make(map[string]*goi18n.Localizer, len(langs)),
+		dates:      make(map[string]dateFormatter, len(langs)),
+		cache:      make(map[string]Text),
+		missing:    make(map[string]map[string]bool),
+	}
+	english := map[string]bool{}
+	for _, lang := range langs {
+		tag, err := language.Parse(lang)
+		if err != nil {
+			diags.Errorf(diag.Pos{}, "", "unknown language %q", lang)
+			continue
+		}
+		msgs := map[string]*goi18n.Message{}
+		found := false
+		for _, layer := range layers {
+			data, err := fs.ReadFile(layer, File(lang))
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				diags.Errorf(diag.Pos{File: File(lang)}, "", "%v", err)
+				continue
+			}
+			found = true
+			for _, m := range parseFile(File(lang), data, &diags) {
+				msgs[m.ID] = m
+			}
+		}
+		if !found {
+			diags.Errorf(diag.Pos{File: File(lang)}, "", "no interface strings for %s", lang)
+		}
+		ids := sortedKeys(msgs)
+		for _, id := range ids {
+			if lang == Source {
+				english[id] = true
+			} else if !english[id] {
+				diags.Warnf(diag.Pos{File: File(lang)}, id, "message does not exist in English; it is never shown")
+			}
+			if err := c.bundle.AddMessages(tag, msgs[id]); err != nil {
+				diags.Errorf(diag.Pos{File: File(lang)}, id, "%v", err)
+			}
+		}
+		c.localizers[lang] = goi18n.NewLocalizer(c.bundle, lang)
+		c.dates[lang] = newDateFormatter(lang)
+	}
+	if diags.HasErrors() {
+		return nil, &diags
+	}
+	tags := make([]language.Tag, len(langs))
+	for i, l := range langs {
+		tags[i] = language.Make(l)
+	}
+	c.matcher = language.NewMatcher(tags)
+	return c, &diags
+}
+
+// messageKeys are the keys a message mapping may hold.
+var messageKeys = []string{"description", "hash", "zero", "one", "two", "few", "many", "other"}
+
+// parseFile reads a message file: each top-level key is a message id whose value is a string or
+// a mapping of messageKeys.
+func parseFile(name string, data []byte, diags *diag.List) []*goi18n.Message {
+	root, err := yamlio.Parse(name, data)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: name}, "", "%v", err)
+		return nil
+	}
+	if root == nil || root.IsNull() {
+		return nil
+	}
+	if root.Kind != yamlio.Mapping {
+		diags.Errorf(root.Pos, "", "want a mapping of message ids, got a %s", root.Kind)
+		return nil
+	}
+	var out []*goi18n.Message
+	root.Pairs(func(k, v *yamlio.Node) {
+		m := &goi18n.Message{ID: k.Value}
+		switch v.Kind {
+		case yamlio.Scalar:
+			m.Other = v.Value
+		case yamlio.Mapping:
+			v.Pairs(func(fk, fv *yamlio.Node) {
+				if !slices.Contains(messageKeys, fk.Value) {
+					diags.Errorf(fk.Pos, k.Value, "unknown key %q (want one of %s)", fk.Value, strings.Join(messageKeys, ", "))
+					return
+				}
+				if fv.Kind != yamlio.Scalar {
+					diags.Errorf(fv.Pos, k.Value+"."+fk.Value, "want a string")
+					return
+				}
+				setField(m, fk.Value, fv.Value)
+			})
+		default:
+			diags.Errorf(v.Pos, k.Value, "want a string or a mapping of plural forms")
+			return
+		}
+		if m.Other == "" {
+			diags.Errorf(v.Pos, k.Value, `message has no "other" form`)
+			return
+		}
+		out = append(out, m)
+	})
+	return out
+}
+
+func setField(m *goi18n.Message, key, value string) {
+	switch key {
+	case "description":
+		m.Description = value
+	case "hash":
+		m.Hash = value
+	case "zero":
+		m.Zero = value
+	case "one":
+		m.One = value
+	case "two":
+		m.Two = value
+	case "few":
+		m.Few = value
+	case "many":
+		m.Many = value
+	case "other":
+		m.Other = value
+	}
+}
+
+// Languages returns the catalog's languages, the source language first.
+func (c *Catalog) Languages() []string { return slices.Clone(c.langs) }
+
+// T returns message id in lang. args are name, value pairs for the message's placeholders.
+func (c *Catalog) T(lang, id string, args ...any) Text {
+	return c.localize(lang, id, nil, args)
+}
+
+// N returns the plural form of message id for count in lang; the message sees count as
+// {{.Count}}. args are further name, value pairs.
+func (c *Catalog) N(lang, id string, count int, args ...any) Text {
+	return c.localize(lang, id, &count, args)
+}
+
+// Label returns the translated label of a callout kind (note, tip, important, warning, caution),
+// for the content stage.
+func (c *Catalog) Label(lang, kind string) string {
+	kind = strings.ToLower(kind)
+	if kind == "" {
+		return ""
+	}
+	return c.T(lang, "Callout"+strings.ToUpper(kind[:1])+kind[1:]).S
+}
+
+func (c *Catalog) localize(lang, id string, count *int, args []any) Text {
+	var key strings.Builder
+	key.WriteString(lang)
+	key.WriteByte(0)
+	key.WriteString(id)
+	if count != nil {
+		key.WriteByte(0)
+		key.WriteString(strconv.Itoa(*count))
+	}
+	for _, a := range args {
+		key.WriteByte(0)
+		fmt.Fprint(&key, a)
+	}
+	k := key.String()
+	c.mu.Lock()
+	t, ok := c.cache[k]
+	c.mu.Unlock()
+	if ok {
+		return t
+	}
+	t = c.lookup(lang, id, count, args)
+	c.mu.Lock()
+	c.cache[k] = t
+	if t.Fallback {
+		if c.missing[lang] == nil {
+			c.missing[lang] = map[string]bool{}
+		}
+		c.missing[lang][id] = true
+	}
+	c.mu.Unlock()
+	return t
+}
+
+func (c *Catalog) lookup(lang, id string, count *int, args []any) Text {
+	loc := c.localizers[lang]
+	if loc == nil {
+		loc = c.localizers[Source]
+	}
+	data := map[string]any{}
+	for i := 0; i+1 < len(args); i += 2 {
+		data[fmt.Sprint(args[i])] = args[i+1]
+	}
+	cfg := &goi18n.LocalizeConfig{MessageID: id, TemplateData: data}
+	if count != nil {
+		cfg.PluralCount = *count
+		data["Count"] = *count
+	}
+	s, tag, err := loc.LocalizeWithTag(cfg)
+	var notFound *goi18n.MessageNotFoundErr
+	switch {
+	case err == nil:
+		return Text{S: s}
+	case errors.As(err, &notFound) && s != "":
+		// The English text stands in for the missing translation.
+		return Text{S: s, Fallback: true}
+	case s != "":
+		return Text{S: s, Fallback: tag != language.Make(lang)}
+	}
+	return Text{S: id, Fallback: true}
+}
+
+// Missing returns the ids of the messages that fell back to English in lang so far, sorted.
+func (c *Catalog) Missing(lang string) []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return sortedKeys(c.missing[lang])
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
