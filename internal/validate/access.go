@@ -25,7 +25,7 @@ func (b *builder) scopes(root *yamlio.Node) {
 			continue
 		}
 		s := &model.Scope{ID: idNode.Value, Title: str(sn, "title"), Description: str(sn, "description"), Pos: idNode.Pos}
-		s.Versions, _ = b.optionalRange(sn, "versions", where)
+		s.Versions = b.versionsOrAll(sn, where)
 		b.m.Scopes = append(b.m.Scopes, s)
 		byID[s.ID] = s
 		links = append(links, link{s, items(sn, "parents"), where + ".parents"})
@@ -111,7 +111,7 @@ func (b *builder) permissions(root *yamlio.Node) {
 			p.Levels = append(p.Levels, l)
 		}
 		slices.Sort(p.Levels)
-		p.Versions, _ = b.optionalRange(pn, "versions", where)
+		p.Versions = b.versionsOrAll(pn, where)
 		b.m.Permissions = append(b.m.Permissions, p)
 	}
 }

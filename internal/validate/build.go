@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"path"
@@ -19,7 +20,8 @@ import (
 type builder struct {
 	diags *diag.List
 	m     *model.Model
-	file  string // the file being read, for positions
+	file  string            // the file being read, for positions
+	src   map[string][]byte // file name -> source, for positions inside values
 }
 
 func (b *builder) errorf(n *yamlio.Node, where, format string, args ...any) {
@@ -28,8 +30,10 @@ func (b *builder) errorf(n *yamlio.Node, where, format string, args ...any) {
 
 func (b *builder) build(files []*file) *model.Model {
 	byName := map[string]*file{}
+	b.src = map[string][]byte{}
 	for _, f := range files {
 		byName[f.name] = f
+		b.src[f.name] = f.data
 	}
 	get := func(name string) *yamlio.Node {
 		if f := byName[path.Join(dataDir, name)]; f != nil && f.root != nil {
@@ -123,6 +127,7 @@ func (b *builder) versions(root *yamlio.Node) {
 		}
 		if !templated && len(rels) > 0 {
 			b.errorf(pn.Get("segment"), where+".segment", "product %q has releases, so its segment must contain {release}", p.ID)
+			continue // its releases would all share one segment: nothing more to say about them
 		}
 		if len(rels) == 0 {
 			b.addVersion(p, vrange.Version{Product: p.ID}, p.Segment, segments, pn.Get("segment"), where, nil)
@@ -222,14 +227,8 @@ func (b *builder) rangeSet(n *yamlio.Node, where string) (model.VersionSet, bool
 }
 
 func (b *builder) rangeError(n *yamlio.Node, where string, e *vrange.Error) {
-	pos := n.Pos
-	if n.Quoted {
-		pos = pos.Offset(1)
-	}
-	if !strings.Contains(n.Value, "\n") {
-		pos = pos.Offset(e.Col(n.Value) - 1)
-	}
-	b.diags.Errorf(pos, where, "in version range %q: %s", n.Value, e.Msg)
+	off := max(0, min(e.Offset, len(n.Value)))
+	b.diags.Errorf(valuePos(b.src[n.Pos.File], n, off), where, "in version range %q: %s", n.Value, e.Msg)
 }
 
 func (b *builder) versionIndex(v vrange.Version) int {
@@ -248,6 +247,16 @@ func (b *builder) optionalRange(n *yamlio.Node, key, where string) (model.Versio
 		return b.m.All(), true
 	}
 	return b.rangeSet(v, where+"."+key)
+}
+
+// versionsOrAll reads the versions of a scope or permission. When the range is wrong (already
+// reported) it assumes every version, so that requirements using the scope or permission are
+// not also reported as using it where it "does not exist".
+func (b *builder) versionsOrAll(n *yamlio.Node, where string) model.VersionSet {
+	if set, ok := b.optionalRange(n, "versions", where); ok {
+		return set
+	}
+	return b.m.All()
 }
 
 func (b *builder) features(root *yamlio.Node) {
@@ -343,5 +352,87 @@ func (b *builder) sort() {
 	slices.SortFunc(b.m.Endpoints, byRoute)
 }
 
-// runeCol is the 1-based column of byte offset off in s.
-func runeCol(s string, off int) int { return 1 + utf8.RuneCountInString(s[:off]) }
+// valuePos returns the source position of byte offset off inside scalar n's value. It reads the
+// value's text in src from n.Pos on: the value must appear there as written, except that a line
+// break with the blanks around it may stand for one space (YAML folds multi-line plain and quoted
+// scalars so), and a doubled quote for one in a single-quoted scalar. Anything else (an escape
+// in a double-quoted scalar, a block scalar, a source that is not known) gives n.Pos: a coarser
+// position, never a wrong one.
+func valuePos(src []byte, n *yamlio.Node, off int) diag.Pos {
+	p := lineStart(src, n.Pos.Line)
+	if p < 0 || n.Pos.Col < 1 || off < 0 || off > len(n.Value) {
+		return n.Pos
+	}
+	for range n.Pos.Col - 1 { // Col counts runes
+		if p >= len(src) || src[p] == '\n' {
+			return n.Pos
+		}
+		_, size := utf8.DecodeRune(src[p:])
+		p += size
+	}
+	var quote byte
+	if n.Quoted {
+		if p >= len(src) || (src[p] != '"' && src[p] != '\'') {
+			return n.Pos
+		}
+		quote = src[p]
+		p++
+	}
+	line := n.Pos.Line
+	for i := 0; i < off; i++ {
+		v := n.Value[i]
+		if q, ok := lineFold(src, p); ok && v == ' ' {
+			p, line = q, line+1
+			continue
+		}
+		switch {
+		case p >= len(src) || src[p] != v || v == '\n' || (quote == '"' && v == '\\'):
+			return n.Pos
+		case quote == '\'' && v == '\'':
+			if p+1 >= len(src) || src[p+1] != '\'' {
+				return n.Pos
+			}
+			p += 2
+		default:
+			p++
+		}
+	}
+	start := bytes.LastIndexByte(src[:p], '\n') + 1
+	return diag.Pos{File: n.Pos.File, Line: line, Col: 1 + utf8.RuneCount(src[start:p])}
+}
+
+// lineFold reports whether src[p:] starts with blanks, one line break and blanks, which YAML
+// folds into one space inside a multi-line scalar, and returns the offset after them.
+func lineFold(src []byte, p int) (int, bool) {
+	p = skipBlanks(src, p)
+	if p < len(src) && src[p] == '\r' {
+		p++
+	}
+	if p >= len(src) || src[p] != '\n' {
+		return 0, false
+	}
+	return skipBlanks(src, p+1), true
+}
+
+func skipBlanks(src []byte, p int) int {
+	for p < len(src) && (src[p] == ' ' || src[p] == '\t') {
+		p++
+	}
+	return p
+}
+
+// lineStart returns the byte offset at which 1-based line n of src starts, or -1.
+func lineStart(src []byte, n int) int {
+	if n < 1 {
+		return -1
+	}
+	p := 0
+	for ; n > 1; n-- {
+		i := bytes.IndexByte(src[p:], '\n')
+		if i < 0 {
+			return -1
+		}
+		p += i + 1
+	}
+	return p
+}

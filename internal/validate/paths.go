@@ -9,11 +9,7 @@ import (
 // pathTemplate checks an endpoint's path template and records each problem at its column.
 func (b *builder) pathTemplate(n *yamlio.Node, where string) {
 	for _, p := range templateProblems(n.Value) {
-		pos := n.Pos
-		if n.Quoted {
-			pos = pos.Offset(1)
-		}
-		b.diags.Errorf(pos.Offset(runeCol(n.Value, p.offset)-1), where, "path template %q: %s", n.Value, p.msg)
+		b.diags.Errorf(valuePos(b.src[n.Pos.File], n, p.offset), where, "path template %q: %s", n.Value, p.msg)
 	}
 }
 
@@ -100,6 +96,9 @@ func (b *builder) endpointConflicts() {
 	}
 	routes := map[string][]seen{}
 	for _, e := range b.m.Endpoints {
+		if len(templateProblems(e.Path)) > 0 {
+			continue // already reported; a malformed template has no route to compare
+		}
 		key := routeKey(e.Method, e.Path)
 		for _, s := range routes[key] {
 			if overlap := uint64(e.Versions) & s.versions; overlap != 0 {

@@ -22,8 +22,9 @@ const schemaBase = "https://scoperef.dev/schema/"
 // Schemas is a compiled set of scoperef's JSON Schemas (draft 2020-12), one per file kind.
 type Schemas struct {
 	byName map[string]*jsonschema.Schema
-	// keys is every property name any schema declares, for "did you mean" on unknown keys.
-	keys []string
+	// keysAt maps a schema location (as in ValidationError.SchemaURL) to the property names
+	// declared there, for "did you mean" on unknown keys: only keys allowed at that place.
+	keysAt map[string][]string
 }
 
 // CompileSchemas compiles every *.schema.json file at the top of fsys.
@@ -38,7 +39,7 @@ func CompileSchemas(fsys fs.FS) (*Schemas, error) {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
-	keys := map[string]bool{}
+	keysAt := map[string][]string{}
 	for _, name := range names {
 		f, err := fsys.Open(name)
 		if err != nil {
@@ -49,12 +50,12 @@ func CompileSchemas(fsys fs.FS) (*Schemas, error) {
 		if err != nil {
 			return nil, fmt.Errorf("schema/%s: %v", name, err)
 		}
-		collectKeys(doc, keys)
+		collectKeys(doc, schemaBase+name+"#", keysAt)
 		if err := c.AddResource(schemaBase+name, doc); err != nil {
 			return nil, fmt.Errorf("schema/%s: %v", name, err)
 		}
 	}
-	s := &Schemas{byName: map[string]*jsonschema.Schema{}}
+	s := &Schemas{byName: map[string]*jsonschema.Schema{}, keysAt: keysAt}
 	for _, name := range names {
 		sch, err := c.Compile(schemaBase + name)
 		if err != nil {
@@ -62,31 +63,34 @@ func CompileSchemas(fsys fs.FS) (*Schemas, error) {
 		}
 		s.byName[strings.TrimSuffix(name, ".schema.json")] = sch
 	}
-	for k := range keys {
-		s.keys = append(s.keys, k)
-	}
-	slices.Sort(s.keys)
 	return s, nil
 }
 
-// collectKeys gathers the names under every "properties" object of a schema document.
-func collectKeys(v any, keys map[string]bool) {
+// collectKeys records, for every subschema of a schema document that has "properties", the
+// names declared there, keyed by the subschema's location (loc is v's: the document URL, "#",
+// then a JSON pointer).
+func collectKeys(v any, loc string, keysAt map[string][]string) {
 	switch v := v.(type) {
 	case map[string]any:
 		if props, ok := v["properties"].(map[string]any); ok {
+			keys := make([]string, 0, len(props))
 			for k := range props {
-				keys[k] = true
+				keys = append(keys, k)
 			}
+			slices.Sort(keys)
+			keysAt[loc] = keys
 		}
-		for _, x := range v {
-			collectKeys(x, keys)
+		for k, x := range v {
+			collectKeys(x, loc+"/"+pointerEscaper.Replace(k), keysAt)
 		}
 	case []any:
-		for _, x := range v {
-			collectKeys(x, keys)
+		for i, x := range v {
+			collectKeys(x, loc+"/"+strconv.Itoa(i), keysAt)
 		}
 	}
 }
+
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
 
 // Validate checks root against the schema named kind ("scopes", "endpoints", ...) and records each
 // failure at the position of the value it concerns. It reports whether root is valid.
@@ -135,7 +139,7 @@ func (s *Schemas) report(root *yamlio.Node, e *jsonschema.ValidationError, diags
 			if key := node.KeyAt(p); key != nil {
 				pos = key.Pos
 			}
-			diags.Errorf(pos, joinPath(where, p), "unknown key %q%s", p, didYouMean(p, s.keys))
+			diags.Errorf(pos, joinPath(where, p), "unknown key %q%s", p, didYouMean(p, s.keysAt[e.SchemaURL]))
 		}
 	case *kind.Required:
 		for _, m := range k.Missing {

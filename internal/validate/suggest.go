@@ -1,6 +1,9 @@
 package validate
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // didYouMean returns ` (did you mean "x"?)` for the closest candidate within a small edit
 // distance of name, or "".
@@ -12,6 +15,9 @@ func didYouMean(name string, candidates []string) string {
 			continue
 		}
 		d := editDistance(name, c)
+		if strings.EqualFold(name, c) {
+			d = 0 // "delete" for "DELETE" is the nearest miss of all
+		}
 		if d <= limit && (bestDist < 0 || d < bestDist || (d == bestDist && c < best)) {
 			best, bestDist = c, d
 		}
@@ -22,8 +28,11 @@ func didYouMean(name string, candidates []string) string {
 	return fmt.Sprintf(" (did you mean %q?)", best)
 }
 
-// editDistance is the Levenshtein distance between a and b, counted in bytes.
+// editDistance is the optimal-string-alignment distance between a and b, counted in bytes:
+// insertions, deletions, substitutions and transpositions of adjacent bytes ("titel" for
+// "title", the commonest typo) each cost 1, as in package vrange's suggestions.
 func editDistance(a, b string) int {
+	prev2 := make([]int, len(b)+1)
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -37,8 +46,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
 }

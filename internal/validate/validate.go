@@ -80,6 +80,7 @@ func Load(opts Options) (*model.Model, *diag.List) {
 
 type file struct {
 	name string
+	data []byte // the source, to place problems found inside a value
 	root *yamlio.Node
 }
 
@@ -110,7 +111,7 @@ func readAll(root fs.FS, diags *diag.List) []*file {
 			addError(diags, name, err)
 			continue
 		}
-		files = append(files, &file{name: name, root: n})
+		files = append(files, &file{name: name, data: data, root: n})
 	}
 	return files
 }
