@@ -1,0 +1,87 @@
+package access
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// benchPaths returns a concrete request for every route of the fixture.
+func benchPaths(tb testing.TB) []route {
+	var rs []route
+	for _, r := range dotcomRoutes(tb) {
+		rs = append(rs, route{r.method, concretePath(r.path)})
+	}
+	return rs
+}
+
+// serveMuxPattern turns a template into a ServeMux pattern: "/" becomes
+// "/{$}" (exact match) and parameter names become Go identifiers.
+func serveMuxPattern(method, path string) string {
+	if path == "/" {
+		return method + " /{$}"
+	}
+	return method + " " + strings.ReplaceAll(path, "-", "_")
+}
+
+// newServeMux registers every route; ServeMux panics on patterns it cannot
+// hold (conflicts, wildcards inside a segment). It returns the number rejected.
+func newServeMux(tb testing.TB) (*http.ServeMux, int, []string) {
+	mux := http.NewServeMux()
+	h := http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})
+	rejected := 0
+	var why []string
+	for _, r := range dotcomRoutes(tb) {
+		func() {
+			defer func() {
+				if e := recover(); e != nil {
+					rejected++
+					why = append(why, r.method+" "+r.path)
+				}
+			}()
+			mux.Handle(serveMuxPattern(r.method, r.path), h)
+		}()
+	}
+	return mux, rejected, why
+}
+
+func BenchmarkLookup(b *testing.B) {
+	t := testTable(b)
+	paths := benchPaths(b)
+	b.Run("scoperef", func(b *testing.B) {
+		t.Lookup("GET", "/") // build the index outside the timer
+		b.ReportAllocs()
+		b.ResetTimer()
+		n, j := 0, 0
+		for i := 0; i < b.N; i++ {
+			r := &paths[j]
+			if j++; j == len(paths) {
+				j = 0
+			}
+			if _, _, ok := t.Lookup(r.method, r.path); ok {
+				n++
+			}
+		}
+		if n != b.N {
+			b.Fatalf("%d of %d lookups failed", b.N-n, b.N)
+		}
+	})
+	b.Run("servemux", func(b *testing.B) {
+		mux, rejected, _ := newServeMux(b)
+		b.Logf("ServeMux rejected %d of %d patterns", rejected, len(paths))
+		reqs := make([]*http.Request, len(paths))
+		for i, r := range paths {
+			reqs[i] = &http.Request{Method: r.method, Host: "api.github.com", URL: &url.URL{Path: r.path}}
+		}
+		b.ReportAllocs()
+		b.ResetTimer()
+		j := 0
+		for i := 0; i < b.N; i++ {
+			mux.Handler(reqs[j])
+			if j++; j == len(reqs) {
+				j = 0
+			}
+		}
+	})
+}

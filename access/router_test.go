@@ -1,0 +1,193 @@
+package access
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+// routeTable is a small table for routing tests.
+func routeTable() *Table {
+	eps := []struct{ m, p string }{
+		{"GET", "/"},
+		{"GET", "/user"},
+		{"GET", "/repos/{owner}/{repo}/issues/comments"},
+		{"GET", "/repos/{owner}/{repo}/issues/{issue_number}"},
+		{"GET", "/repos/{owner}/{repo}/issues/{issue_number}/comments"},
+		{"GET", "/repos/{owner}/{repo}/compare/{basehead}"},
+		{"GET", "/repos/{owner}/{repo}/compare/{base}...{head}"},
+		{"GET", "/a/{x}/c"},
+		{"GET", "/a/b/d"},
+		{"GET", "/p/b/{y}/d"},
+		{"GET", "/p/{x}/c/e"},
+		{"HEAD", "/head-only"},
+		{"GET", "/head-only"},
+		{"POST", "/user"},
+		{"GET", "/enterprises/{enterprise}/teams/{enterprise-team}"},
+		{"GET", "/dup/{a}"},
+		{"GET", "/dup/{b}"},
+	}
+	t := &Table{Version: "test"}
+	for _, e := range eps {
+		t.Endpoints = append(t.Endpoints, Endpoint{Operation: e.m + " " + e.p, Method: e.m, Path: e.p})
+	}
+	return t
+}
+
+func TestLookup(t *testing.T) {
+	tab := routeTable()
+	tests := []struct {
+		method, path string
+		want         string // "METHOD template", "" = not found
+		params       map[string]string
+	}{
+		// a static segment beats a parameter
+		{"GET", "/repos/o/r/issues/comments", "GET /repos/{owner}/{repo}/issues/comments", map[string]string{"owner": "o", "repo": "r"}},
+		{"GET", "/repos/o/r/issues/42", "GET /repos/{owner}/{repo}/issues/{issue_number}", map[string]string{"issue_number": "42"}},
+		{"GET", "/repos/o/r/issues/42/comments", "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", nil},
+		// backtracking: the static branch fails, the parameter branch matches
+		{"GET", "/a/b/c", "GET /a/{x}/c", map[string]string{"x": "b"}},
+		{"GET", "/a/b/d", "GET /a/b/d", nil},
+		{"GET", "/p/b/c/e", "GET /p/{x}/c/e", map[string]string{"x": "b"}},
+		{"GET", "/p/b/c/d", "GET /p/b/{y}/d", map[string]string{"y": "c"}},
+		// HEAD falls back to GET, unless HEAD has its own endpoint
+		{"HEAD", "/user", "GET /user", nil},
+		{"HEAD", "/head-only", "HEAD /head-only", nil},
+		{"POST", "/user", "POST /user", nil},
+		// one trailing slash is ignored, two are not
+		{"GET", "/user/", "GET /user", nil},
+		{"GET", "/user//", "", nil},
+		{"GET", "/repos/o/r/issues/42/", "GET /repos/{owner}/{repo}/issues/{issue_number}", nil},
+		{"GET", "/", "GET /", nil},
+		{"GET", "//", "", nil},
+		// percent-encoding: decoded for static segments, parameters stay raw
+		{"GET", "/repos/o/r/issues/%63omments", "GET /repos/{owner}/{repo}/issues/comments", nil},
+		{"GET", "/%75ser", "GET /user", nil},
+		{"GET", "/repos/o%2Fx/r/issues/1", "GET /repos/{owner}/{repo}/issues/{issue_number}", map[string]string{"owner": "o%2Fx"}},
+		{"GET", "/repos/o/r/issues/%zz", "GET /repos/{owner}/{repo}/issues/{issue_number}", map[string]string{"issue_number": "%zz"}},
+		{"GET", "/%zzser", "", nil},
+		// mixed segments beat parameters
+		{"GET", "/repos/o/r/compare/main...dev", "GET /repos/{owner}/{repo}/compare/{base}...{head}", map[string]string{"base": "main", "head": "dev"}},
+		{"GET", "/repos/o/r/compare/a...b...c", "GET /repos/{owner}/{repo}/compare/{base}...{head}", map[string]string{"base": "a", "head": "b...c"}},
+		{"GET", "/repos/o/r/compare/....x", "GET /repos/{owner}/{repo}/compare/{base}...{head}", map[string]string{"base": ".", "head": "x"}},
+		{"GET", "/repos/o/r/compare/main", "GET /repos/{owner}/{repo}/compare/{basehead}", map[string]string{"basehead": "main"}},
+		{"GET", "/repos/o/r/compare/...x", "GET /repos/{owner}/{repo}/compare/{basehead}", map[string]string{"basehead": "...x"}},
+		// parameter names with a hyphen
+		{"GET", "/enterprises/e/teams/t", "GET /enterprises/{enterprise}/teams/{enterprise-team}", map[string]string{"enterprise-team": "t"}},
+		// of two equivalent templates the first wins
+		{"GET", "/dup/z", "GET /dup/{a}", map[string]string{"a": "z"}},
+		// templates find themselves
+		{"GET", "/repos/{owner}/{repo}/issues/{issue_number}", "GET /repos/{owner}/{repo}/issues/{issue_number}", map[string]string{"owner": "{owner}"}},
+		{"GET", "/repos/{owner}/{repo}/compare/{base}...{head}", "GET /repos/{owner}/{repo}/compare/{base}...{head}", nil},
+		// not found
+		{"GET", "/repos/o/r/issues", "", nil},
+		{"GET", "/repos/o/r/issues/1/comments/2", "", nil},
+		{"PUT", "/user", "", nil},
+		{"GET", "/users", "", nil},
+		{"GET", "user", "", nil},
+		{"GET", "", "", nil},
+		{"GET", "/repos//r/issues/1", "", nil},
+		{"GET", "/repos/./r/issues/1", "", nil},
+		{"GET", "/repos/o/../issues/1", "", nil},
+		{"GET", "/repos/o/%2e%2E/issues/1", "", nil},
+		{"GET", "/repos/o/.%2e/issues/1", "", nil},
+		{"GET", "/repos/o/r/issues/1/..", "", nil},
+		{"get", "/user", "", nil},
+	}
+	for _, tt := range tests {
+		ep, ps, ok := tab.Lookup(tt.method, tt.path)
+		got := ""
+		if ok {
+			got = ep.Method + " " + ep.Path
+		}
+		if got != tt.want {
+			t.Errorf("Lookup(%q, %q) = %q, want %q", tt.method, tt.path, got, tt.want)
+			continue
+		}
+		for k, v := range tt.params {
+			if g := ps.Get(k); g != v {
+				t.Errorf("Lookup(%q, %q): param %s = %q, want %q", tt.method, tt.path, k, g, v)
+			}
+		}
+		if !ok && ps.Len() != 0 {
+			t.Errorf("Lookup(%q, %q) failed but returned %d params", tt.method, tt.path, ps.Len())
+		}
+	}
+}
+
+func TestParamsOrder(t *testing.T) {
+	tab := routeTable()
+	_, ps, ok := tab.Lookup("GET", "/repos/octo/hello/compare/v1...v2")
+	if !ok {
+		t.Fatal("not found")
+	}
+	var got []string
+	for i := range ps.Len() {
+		got = append(got, ps.Name(i)+"="+ps.Value(i))
+	}
+	want := "[owner=octo repo=hello base=v1 head=v2]"
+	if s := "[" + strings.Join(got, " ") + "]"; s != want {
+		t.Errorf("params = %s, want %s", s, want)
+	}
+	if ps.Get("nope") != "" {
+		t.Error("Get of an unknown name is not empty")
+	}
+}
+
+func TestLookupEveryRoute(t *testing.T) {
+	tab := testTable(t)
+	for _, r := range dotcomRoutes(t) {
+		ep, _, ok := tab.Lookup(r.method, r.path)
+		if !ok || ep.Method != r.method || ep.Path != r.path {
+			t.Errorf("Lookup(%s %s) = %v, %v; want the template itself", r.method, r.path, ep, ok)
+		}
+		c := concretePath(r.path)
+		want := r.path
+		if want == "/repos/{owner}/{repo}/compare/{basehead}" {
+			// "main...octo-feature" fits the mixed segment, which beats a parameter.
+			want = "/repos/{owner}/{repo}/compare/{base}...{head}"
+		}
+		ep, _, ok = tab.Lookup(r.method, c)
+		if !ok || ep.Method != r.method || ep.Path != want {
+			got := "none"
+			if ok {
+				got = ep.Path
+			}
+			t.Errorf("Lookup(%s %s) = %s; want %s", r.method, c, got, want)
+		}
+	}
+}
+
+func TestLookupDoesNotAllocate(t *testing.T) {
+	tab := testTable(t)
+	paths := benchPaths(t)
+	tab.Lookup("GET", "/")
+	allocs := testing.AllocsPerRun(10, func() {
+		for _, r := range paths {
+			tab.Lookup(r.method, r.path)
+		}
+		tab.Lookup("GET", "/repos/o/r/issues/%63omments")
+	})
+	if allocs != 0 {
+		t.Errorf("Lookup allocates %.1f times per run", allocs)
+	}
+}
+
+// TestConcurrentFirstUse builds the lazy index from many goroutines at once
+// (run with -race to make it meaningful).
+func TestConcurrentFirstUse(t *testing.T) {
+	tab := routeTable()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			g, _ := tab.ClassicGrants()
+			if _, _, ok := tab.Lookup("GET", "/user"); !ok {
+				t.Error("GET /user not found")
+			}
+			tab.Check(g, "GET", "/user", Public)
+		}()
+	}
+	wg.Wait()
+}
