@@ -1,0 +1,183 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/scoperef/scoperef/internal/site"
+)
+
+func memSite(t *testing.T, files map[string]string) *site.Mem {
+	m := site.NewMem()
+	for n, d := range files {
+		if err := m.WriteFile(n, []byte(d)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return m
+}
+
+func TestHandler(t *testing.T) {
+	files := memSite(t, map[string]string{
+		"fr/index.html":                  "<html><head></head><body>accueil</body></html>",
+		"fr/reference/scopes/index.html": "<html><head></head><body>étendues</body></html>",
+		"404.html":                       "<html><head></head><body>not found</body></html>",
+		"assets/site.abc.css":            "body{}",
+	})
+	s := New(Options{Build: func() (*site.Mem, error) { return files, nil }})
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	get := func(path, accept string) *http.Response {
+		req := httptest.NewRequest("GET", path, nil)
+		if accept != "" {
+			req.Header.Set("Accept-Language", accept)
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		return rec.Result()
+	}
+	for accept, want := range map[string]string{"fr-CA,fr;q=0.9": "/fr", "ko": "/ko", "de": "/en", "": "/en", "de, ja;q=0.5": "/ja"} {
+		r := get("/", accept)
+		if r.StatusCode != http.StatusFound || r.Header.Get("Location") != want {
+			t.Errorf("/ with Accept-Language %q: %d %s, want 302 %s", accept, r.StatusCode, r.Header.Get("Location"), want)
+		}
+	}
+	r := get("/fr/reference/scopes", "")
+	body, _ := io.ReadAll(r.Body)
+	if r.StatusCode != 200 || !strings.Contains(string(body), "étendues") || !strings.Contains(string(body), scriptPath) {
+		t.Errorf("page: %d %q", r.StatusCode, body)
+	}
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+		t.Errorf("Content-Type %q", ct)
+	}
+	r = get("/fr/nowhere", "")
+	body, _ = io.ReadAll(r.Body)
+	if r.StatusCode != 404 || !strings.Contains(string(body), "not found") {
+		t.Errorf("missing page: %d %q", r.StatusCode, body)
+	}
+	r = get("/assets/site.abc.css", "")
+	body, _ = io.ReadAll(r.Body)
+	if r.StatusCode != 200 || string(body) != "body{}" || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/css") {
+		t.Errorf("asset: %d %q %s", r.StatusCode, body, r.Header.Get("Content-Type"))
+	}
+	if r := get("/../../etc/passwd", ""); r.StatusCode != 404 {
+		t.Errorf("path escape: %d", r.StatusCode)
+	}
+}
+
+func TestFailedBuildShownAndLastGoodKept(t *testing.T) {
+	fail := atomic.Bool{}
+	good := memSite(t, map[string]string{"en/index.html": "<html><head></head><body>home</body></html>", "404.html": "x"})
+	s := New(Options{Build: func() (*site.Mem, error) {
+		if fail.Load() {
+			return nil, errors.New("content/pages/index.md:3:1: link to /nowhere: no such page <b>")
+		}
+		return good, nil
+	}})
+	fail.Store(true)
+	s.Rebuild()
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/en", nil))
+	if rec.Code != 500 || !strings.Contains(rec.Body.String(), "no such page &lt;b&gt;") {
+		t.Errorf("before any good build: %d %q", rec.Code, rec.Body.String())
+	}
+	fail.Store(false)
+	s.Rebuild()
+	fail.Store(true)
+
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + eventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := bufio.NewReader(resp.Body)
+	if ev := readEvent(t, events); ev != "ok:" {
+		t.Errorf("first event %q", ev)
+	}
+	s.Rebuild()
+	if ev := readEvent(t, events); !strings.HasPrefix(ev, "failed:content/pages/index.md:3:1") {
+		t.Errorf("event after a failed build: %q", ev)
+	}
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/en", nil))
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), "home") {
+		t.Errorf("after a failed build the last good one is served: %d %q", rec.Code, rec.Body.String())
+	}
+	fail.Store(false)
+	s.Rebuild()
+	if ev := readEvent(t, events); ev != "reload:" {
+		t.Errorf("event after a good build: %q", ev)
+	}
+}
+
+// readEvent reads one server-sent event as "name:data".
+func readEvent(t *testing.T, r *bufio.Reader) string {
+	t.Helper()
+	var name, data string
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			t.Fatal(err)
+		}
+		line = strings.TrimSuffix(line, "\n")
+		switch {
+		case line == "":
+			return name + ":" + data
+		case strings.HasPrefix(line, "event: "):
+			name = line[len("event: "):]
+		case strings.HasPrefix(line, "data: "):
+			data += line[len("data: "):]
+		}
+	}
+}
+
+func TestWatchBatches(t *testing.T) {
+	dir := t.TempDir()
+	var builds atomic.Int32
+	w, err := newWatcher([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan struct{}, 10)
+	go w.loop(ctx, 50*time.Millisecond, func() { builds.Add(1); done <- struct{}{} })
+	for _, n := range []string{"a.md", "b.md", "c.md"} {
+		os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, ".a.md.swp"), []byte("x"), 0o644)
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no rebuild")
+	}
+	time.Sleep(150 * time.Millisecond)
+	if n := builds.Load(); n != 1 {
+		t.Errorf("%d rebuilds for three quick writes, want 1", n)
+	}
+	// A folder created later is watched too.
+	sub := filepath.Join(dir, "new")
+	os.Mkdir(sub, 0o755)
+	<-done
+	time.Sleep(100 * time.Millisecond)
+	os.WriteFile(filepath.Join(sub, "d.md"), []byte("x"), 0o644)
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no rebuild for a file in a new folder")
+	}
+}

@@ -1,0 +1,323 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/scoperef/scoperef/internal/i18n"
+	"github.com/scoperef/scoperef/internal/model"
+)
+
+// Options configure Build.
+type Options struct {
+	Model      *model.Model
+	Content    Content
+	Generators []Generator
+	Catalog    *i18n.Catalog
+	// Templates holds layouts/*.html, partials/*.html and assets/* (project.Project.Templates).
+	Templates fs.FS
+	// Langs are the languages to build, English first; default i18n.Languages.
+	Langs []string
+	// BaseURL is the site's absolute address without a trailing slash, used by canonical
+	// links, hreflang alternates, sitemaps and robots.txt; default DefaultBaseURL.
+	BaseURL string
+	// Workers is the number of pages rendered at once; default GOMAXPROCS.
+	Workers int
+}
+
+// DefaultBaseURL is used when Options.BaseURL is empty. The .example domain is reserved for
+// documentation; publishers set their own with scoperef build -base-url.
+const DefaultBaseURL = "https://scoperef.example"
+
+// Report describes a build.
+type Report struct {
+	Files int // files written
+	Pages int // pages rendered (page × version × language), without redirects
+	Langs []LangReport
+}
+
+// LangReport counts one language's pages.
+type LangReport struct {
+	Lang  string
+	Pages int
+	// Fallback counts pages with any English text standing in for a translation: whole pages
+	// and partly translated ones.
+	Fallback int
+	Stale    int
+	// MissingUI lists interface strings shown in English.
+	MissingUI []string
+}
+
+// WriteSummary prints one line per language: "fr: 54 pages, 0 fell back to English, 1 stale".
+func (r *Report) WriteSummary(w io.Writer) {
+	for _, l := range r.Langs {
+		if l.Lang == i18n.Source {
+			fmt.Fprintf(w, "%s: %d pages\n", l.Lang, l.Pages)
+			continue
+		}
+		fmt.Fprintf(w, "%s: %d pages, %d fell back to English, %d stale", l.Lang, l.Pages, l.Fallback, l.Stale)
+		if n := len(l.MissingUI); n > 0 {
+			fmt.Fprintf(w, ", %d interface strings in English (%s)", n, strings.Join(l.MissingUI, ", "))
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// builder holds one build's state.
+type builder struct {
+	opts     Options
+	cat      *i18n.Catalog
+	versions []*model.Version // built versions, model order
+	picker   []*model.Version // the same in version-picker order
+	langs    []string
+	base     string
+	tmpl     *template.Template
+	assets   *assets
+	// paths lists every page path of any version, in tree order.
+	paths []string
+	// pages[vi][li][path] is the page for versions[vi] and langs[li]; absent when the page does
+	// not exist in that version.
+	pages [][]map[string]*Page
+	// navs[vi][li] is the navigation list of a version in a language.
+	navs  [][][]navEntry
+	files atomic.Int64
+}
+
+// Build renders every built version × language × page into w, with redirects, the root
+// language chooser, 404.html, sitemaps, robots.txt and fingerprinted assets. A broken internal
+// link or anchor fails the build with a *diag.ListError naming each link's source position;
+// nothing is promised about what w received when Build returns an error.
+func Build(opts Options, w Writer) (*Report, error) {
+	b, err := newBuilder(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.renderPages(); err != nil {
+		return nil, err
+	}
+	if diags := b.checkLinks(); diags.HasErrors() {
+		return nil, diags.Err()
+	}
+	b.buildNavs()
+	if err := b.writeAll(w); err != nil {
+		return nil, err
+	}
+	return b.report(), nil
+}
+
+func newBuilder(opts Options) (*builder, error) {
+	if opts.Model == nil || opts.Content == nil || opts.Catalog == nil || opts.Templates == nil {
+		return nil, errors.New("site: Options need Model, Content, Catalog and Templates")
+	}
+	b := &builder{opts: opts, cat: opts.Catalog, langs: opts.Langs, base: strings.TrimSuffix(opts.BaseURL, "/")}
+	if b.langs == nil {
+		b.langs = i18n.Languages
+	}
+	if b.base == "" {
+		b.base = DefaultBaseURL
+	}
+	if b.opts.Workers <= 0 {
+		b.opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	b.versions = opts.Model.Built()
+	if len(b.versions) == 0 {
+		return nil, errors.New("site: no version to build (every version is hidden)")
+	}
+	b.picker = pickerOrder(b.versions)
+	var err error
+	if b.assets, err = loadAssets(opts.Templates); err != nil {
+		return nil, err
+	}
+	if b.tmpl, err = b.parseTemplates(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// pickerOrder lists products without releases first (model order), then releases newest first.
+func pickerOrder(vs []*model.Version) []*model.Version {
+	out := slices.Clone(vs)
+	slices.SortStableFunc(out, func(a, b *model.Version) int {
+		if a.Product != b.Product || a.Release.IsZero() || b.Release.IsZero() {
+			return 0
+		}
+		return b.Release.Compare(a.Release)
+	})
+	return out
+}
+
+// renderPages renders every Markdown page and runs every generator, in parallel, then combines
+// them into b.pages.
+func (b *builder) renderPages() error {
+	nv, nl := len(b.versions), len(b.langs)
+	type job struct {
+		vi, li int
+		path   string
+	}
+	var jobs []job
+	seen := map[string]bool{}
+	for _, path := range b.opts.Content.Paths() {
+		seen[path] = true
+		for vi, v := range b.versions {
+			if b.opts.Content.In(path, v) {
+				for li := range b.langs {
+					jobs = append(jobs, job{vi, li, path})
+				}
+			}
+		}
+	}
+	md := make([]*Page, len(jobs))
+	gen := make([][]GeneratedPage, len(b.opts.Generators)*nv*nl) // [gi*nv*nl + vi*nl + li]
+	err := parallel(b.opts.Workers, len(jobs)+len(gen), func(i int) error {
+		if i < len(jobs) {
+			j := jobs[i]
+			p, err := b.opts.Content.Render(j.path, b.versions[j.vi], b.langs[j.li])
+			if err != nil {
+				return fmt.Errorf("rendering /%s for %s in %s: %w", j.path, b.versions[j.vi].Name(), b.langs[j.li], err)
+			}
+			md[i] = p
+			return nil
+		}
+		i -= len(jobs)
+		gi, vi, li := i/(nv*nl), i/nl%nv, i%nl
+		g, err := b.opts.Generators[gi].Pages(b.versions[vi], b.langs[li])
+		if err != nil {
+			return fmt.Errorf("generating pages for %s in %s: %w", b.versions[vi].Name(), b.langs[li], err)
+		}
+		gen[i] = g
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	b.pages = make([][]map[string]*Page, nv)
+	for vi := range b.pages {
+		b.pages[vi] = make([]map[string]*Page, nl)
+		for li := range b.pages[vi] {
+			b.pages[vi][li] = map[string]*Page{}
+		}
+	}
+	for i, j := range jobs {
+		b.pages[j.vi][j.li][j.path] = md[i]
+	}
+	for i, g := range gen {
+		vi, li := i/nl%nv, i%nl
+		for k := range g {
+			gp := &g[k]
+			gp.Path = strings.Trim(gp.Path, "/")
+			seen[gp.Path] = true
+			b.pages[vi][li][gp.Path] = combine(b.pages[vi][li][gp.Path], gp, b.langs[li])
+		}
+	}
+	for path := range seen {
+		b.paths = append(b.paths, path)
+	}
+	slices.SortFunc(b.paths, comparePaths)
+	return nil
+}
+
+// comparePaths orders paths as a tree: a page before the pages under it, siblings by name.
+func comparePaths(a, b string) int {
+	if a == "" || b == "" {
+		return cmp.Compare(len(a), len(b))
+	}
+	return slices.Compare(strings.Split(a, "/"), strings.Split(b, "/"))
+}
+
+// parallel calls f(0..n-1) on workers goroutines and returns the errors of the failed calls,
+// in index order.
+func parallel(workers, n int, f func(i int) error) error {
+	errs := make([]error, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				errs[i] = f(i)
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// writeAll lays out and writes every file.
+func (b *builder) writeAll(w Writer) error {
+	type job struct {
+		vi, li int
+		path   string
+	}
+	var jobs []job
+	for vi := range b.versions {
+		for li := range b.langs {
+			for _, path := range b.paths {
+				if b.pages[vi][li][path] != nil {
+					jobs = append(jobs, job{vi, li, path})
+				}
+			}
+		}
+	}
+	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	err := parallel(b.opts.Workers, len(jobs), func(i int) error {
+		j := jobs[i]
+		buf := bufs.Get().(*bytes.Buffer)
+		defer bufs.Put(buf)
+		buf.Reset()
+		if err := b.tmpl.ExecuteTemplate(buf, "page", b.pageView(j.vi, j.li, j.path)); err != nil {
+			return fmt.Errorf("layout of /%s for %s in %s: %w", j.path, b.versions[j.vi].Name(), b.langs[j.li], err)
+		}
+		return b.write(w, file(b.langs[j.li], b.versions[j.vi], j.path), bytes.Clone(buf.Bytes()))
+	})
+	if err != nil {
+		return err
+	}
+	for _, step := range []func(Writer) error{b.writeRedirects, b.writeRoot, b.writeNotFound, b.writeSitemaps, b.writeAssets} {
+		if err := step(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) write(w Writer, name string, data []byte) error {
+	b.files.Add(1)
+	return w.WriteFile(name, data)
+}
+
+func (b *builder) report() *Report {
+	r := &Report{Files: int(b.files.Load())}
+	for li, lang := range b.langs {
+		lr := LangReport{Lang: lang}
+		for vi := range b.versions {
+			for _, p := range b.pages[vi][li] {
+				lr.Pages++
+				if lang != i18n.Source && (p.Fallback || p.FallbackParts > 0) {
+					lr.Fallback++
+				}
+				if lang != i18n.Source && p.Stale {
+					lr.Stale++
+				}
+			}
+		}
+		lr.MissingUI = b.cat.Missing(lang)
+		r.Pages += lr.Pages
+		r.Langs = append(r.Langs, lr)
+	}
+	return r
+}

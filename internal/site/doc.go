@@ -1,0 +1,59 @@
+// Package site is the render stage for the documentation site: it lays out every page of every
+// built product version in every language, checks every internal link, and writes the whole
+// site atomically.
+//
+// # Inputs
+//
+// Build takes the validated model (its Built versions: every version that is not hidden,
+// deprecated ones included), the content stage (Content: Markdown pages rendered per version and
+// language; FromContent adapts package content), optional Generators for data-driven pages, the
+// interface-string Catalog (package i18n), and the templates folder (layouts/*.html,
+// partials/*.html, assets/*).
+//
+// A Generator returns pages per version and language. A generated page whose path is also a
+// Markdown page's path is combined with it: the Markdown page gives the title, intro and the
+// first part of the body, the generated body follows (so content/pages/reference/scopes.md can
+// introduce a generated table of scopes). Otherwise the generated page stands alone.
+//
+// # Output
+//
+// Paths follow GitHub Docs' scheme (URL): /{lang}/{path} for dotcom,
+// /{lang}/enterprise-cloud@latest/{path}, /{lang}/enterprise-server@X.Y/{path}, each written as
+// …/index.html. Besides pages, Build writes:
+//   - a page at every redirect_from path of a page, in every version and language where the page
+//     exists, pointing to its current address (meta refresh, canonical, plain link);
+//   - /index.html, a language chooser: site.js sends readers to the first of navigator.languages
+//     that the site has, and plain links serve everyone else;
+//   - /404.html, in every language;
+//   - /{lang}/sitemap.xml with hreflang alternates for every page, /sitemap.xml (the index) and
+//     /robots.txt, all with absolute URLs under Options.BaseURL;
+//   - templates/assets/* as /assets/{name}.{hash}.{ext}: the hash of the content is in the name.
+//
+// Every page has a skip link, header/nav/main/footer landmarks, <html lang> in the reader's
+// language, rel=canonical, hreflang alternates for every language plus x-default (English), a
+// version picker and a language picker that keep the reader on the same page (versions where
+// the page does not exist are listed but disabled), a breadcrumb, an on-this-page list (h2 and
+// h3), the version's release-candidate or discontinued banner (dates in the reader's language),
+// and a notice on translations that are partly English or stale. Text shown in English in
+// place of a translation is marked lang="en": whole pages by the article's lang attribute,
+// parts by the content stage, interface strings by the layouts' t function.
+//
+// # Template functions
+//
+//	t LANG ID [NAME VALUE]...    an interface string as HTML (<span lang="en"> when it fell back)
+//	tn LANG ID COUNT [NAME VALUE]...   t for a plural message ({{.Count}})
+//	ts LANG ID [NAME VALUE]...   an interface string as plain text, for attributes and <title>
+//	asset NAME                   the fingerprinted URL of templates/assets/NAME
+//	langname LANG                a language's own name ("Français")
+//	plain HTML                   text of an HTML fragment, for the meta description
+//
+// # Invariants
+//
+// A build fails, writing nothing through WriteDir, when a link from a page (Page.Links) names a
+// page missing in the linking page's version, or an anchor that is not a heading or listed id of
+// the target page in that version and language; each error carries the link's source position.
+// The output is a function of the inputs only: no timestamps, map-order or scheduling effects,
+// so two builds of the same input are byte-identical whatever Options.Workers is. Pages are
+// rendered and laid out on Options.Workers goroutines. Nothing in the output loads anything from
+// another site: no external fonts, scripts, styles or images.
+package site

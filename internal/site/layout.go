@@ -1,0 +1,303 @@
+package site
+
+import (
+	"html"
+	"html/template"
+	"strings"
+
+	"github.com/scoperef/scoperef/internal/i18n"
+	"github.com/scoperef/scoperef/internal/model"
+)
+
+// parseTemplates parses layouts/*.html and partials/*.html with the template functions.
+func (b *builder) parseTemplates() (*template.Template, error) {
+	funcs := template.FuncMap{
+		// t returns a UI string as HTML, wrapped in <span lang="en"> when it fell back to English.
+		"t": func(lang, id string, args ...any) template.HTML { return textHTML(b.cat.T(lang, id, args...)) },
+		// tn is t for a plural message.
+		"tn": func(lang, id string, n int, args ...any) template.HTML {
+			return textHTML(b.cat.N(lang, id, n, args...))
+		},
+		// ts returns a UI string as plain text, for attributes and <title>.
+		"ts":       func(lang, id string, args ...any) string { return b.cat.T(lang, id, args...).S },
+		"asset":    b.assets.URL,
+		"langname": i18n.NativeName,
+		// plain turns HTML into text, for attributes such as the meta description.
+		"plain": plainText,
+	}
+	return template.New("").Funcs(funcs).ParseFS(b.opts.Templates, "layouts/*.html", "partials/*.html")
+}
+
+// plainText drops the tags of an HTML fragment and decodes its character references.
+func plainText(h template.HTML) string {
+	var b strings.Builder
+	in := false
+	for _, r := range string(h) {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>' && in:
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
+}
+
+func textHTML(t i18n.Text) template.HTML {
+	s := template.HTMLEscapeString(t.S)
+	if t.Fallback {
+		return template.HTML(`<span lang="en">` + s + `</span>`)
+	}
+	return template.HTML(s)
+}
+
+// pageView is the data of the "page" layout.
+type pageView struct {
+	Lang     string
+	Path     string
+	Page     *Page
+	TextLang string // the page text's language when it differs from Lang ("en" for fallback)
+	DocTitle string
+	HomeURL  string
+	Version  versionChoice
+	Versions []versionChoice
+	Langs    []langChoice
+	// Alternates are the hreflang links, x-default last.
+	Alternates []alternate
+	Canonical  string
+	Crumbs     []navEntry
+	Nav        []navEntry
+	TOC        []Heading
+	Banner     *banner
+	Notice     *notice
+}
+
+type versionChoice struct {
+	Name     string // dotcom, ghes-3.19
+	Label    string // GitHub Enterprise Server 3.19
+	Status   string // "", "release candidate", "discontinued" in the reader's language
+	URL      string // the same page in that version; "" when it does not exist there
+	Current  bool
+	Disabled bool
+}
+
+type langChoice struct {
+	Lang, Name, URL string
+	Current         bool
+}
+
+type alternate struct{ Hreflang, URL string }
+
+// navEntry is a page in the navigation list or the breadcrumb.
+type navEntry struct {
+	Path, Title, URL string
+	Lang             string // the title's language when it differs from the reader's
+	Depth            int
+}
+
+type banner struct {
+	Kind     string // "rc" or "deprecated"
+	Text     string
+	LinkText string
+	LinkURL  string
+}
+
+type notice struct {
+	Kind       string // "fallback", "partial" or "stale"
+	Text       []string
+	EnglishURL string
+}
+
+// versionLabel is a version's display name: "GitHub.com", "GitHub Enterprise Server 3.19".
+func versionLabel(v *model.Version) string {
+	if v.Release.IsZero() {
+		return v.Product.Name
+	}
+	return v.Product.Name + " " + v.Release.String()
+}
+
+func (b *builder) pageView(vi, li int, path string) *pageView {
+	v, lang, p := b.versions[vi], b.langs[li], b.pages[vi][li][path]
+	view := &pageView{
+		Lang: lang, Path: path, Page: p,
+		HomeURL:   URL(lang, v, "", ""),
+		Canonical: b.base + URL(lang, v, path, ""),
+		Nav:       b.navs[vi][li],
+		Banner:    b.banner(v, lang, path),
+	}
+	if p.Lang != "" && p.Lang != lang {
+		view.TextLang = p.Lang
+	}
+	view.DocTitle = p.Title + " - " + b.cat.T(lang, "SiteName").S
+	if path == "" {
+		view.DocTitle = p.Title
+	}
+	for _, pv := range b.picker {
+		pvi := b.versionIndex(pv)
+		c := versionChoice{Name: pv.Name(), Label: versionLabel(pv), Status: b.status(pv, lang), Current: pv == v}
+		if b.pages[pvi][li][path] != nil {
+			c.URL = URL(lang, pv, path, "")
+		} else {
+			c.Disabled = true
+		}
+		if c.Current {
+			view.Version = c
+		}
+		view.Versions = append(view.Versions, c)
+	}
+	for _, l := range b.langs {
+		u := URL(l, v, path, "")
+		view.Langs = append(view.Langs, langChoice{Lang: l, Name: i18n.NativeName(l), URL: u, Current: l == lang})
+		view.Alternates = append(view.Alternates, alternate{l, b.base + u})
+	}
+	view.Alternates = append(view.Alternates, alternate{"x-default", b.base + URL(i18n.Source, v, path, "")})
+	for a, ok := parent(path); ok; a, ok = parent(a) {
+		if e, found := b.navEntry(vi, li, a); found {
+			view.Crumbs = append([]navEntry{e}, view.Crumbs...)
+		}
+	}
+	if len(view.Crumbs) > 0 {
+		if e, found := b.navEntry(vi, li, path); found {
+			view.Crumbs = append(view.Crumbs, e)
+		}
+	}
+	for _, h := range p.Headings {
+		if h.Level == 2 || h.Level == 3 {
+			view.TOC = append(view.TOC, h)
+		}
+	}
+	view.Notice = b.notice(v, lang, path, p)
+	return view
+}
+
+func (b *builder) versionIndex(v *model.Version) int {
+	for i, x := range b.versions {
+		if x == v {
+			return i
+		}
+	}
+	panic("site: version not built: " + v.Name())
+}
+
+// status is the version-picker note for v.
+func (b *builder) status(v *model.Version, lang string) string {
+	switch v.Status {
+	case model.ReleaseCandidate:
+		return b.cat.T(lang, "StatusReleaseCandidate").S
+	case model.Deprecated:
+		return b.cat.T(lang, "StatusDeprecated").S
+	}
+	return ""
+}
+
+// banner returns the release-candidate or discontinued banner of version v, or nil.
+func (b *builder) banner(v *model.Version, lang, path string) *banner {
+	switch v.Status {
+	case model.ReleaseCandidate:
+		return &banner{Kind: "rc", Text: b.cat.T(lang, "BannerReleaseCandidate", "Version", versionLabel(v)).S}
+	case model.Deprecated:
+		bn := &banner{Kind: "deprecated", Text: b.cat.T(lang, "BannerDiscontinued",
+			"Product", versionLabel(v), "Date", b.cat.Date(lang, v.Deprecation)).S}
+		if latest := b.latest(v.Product); latest != nil {
+			li := b.langIndex(lang)
+			target := path
+			if b.pages[b.versionIndex(latest)][li][path] == nil {
+				target = ""
+			}
+			bn.LinkText = b.cat.T(lang, "BannerLatest", "Version", versionLabel(latest)).S
+			bn.LinkURL = URL(lang, latest, target, "")
+		}
+		return bn
+	}
+	return nil
+}
+
+// latest returns the newest supported built release of product p, or nil.
+func (b *builder) latest(p *model.Product) *model.Version {
+	var best *model.Version
+	for _, v := range b.versions {
+		if v.Product == p && v.Status == model.Supported && (best == nil || v.Release.Compare(best.Release) > 0) {
+			best = v
+		}
+	}
+	return best
+}
+
+func (b *builder) langIndex(lang string) int {
+	for i, l := range b.langs {
+		if l == lang {
+			return i
+		}
+	}
+	return 0
+}
+
+// notice tells readers of a translation that some of it is English or out of date.
+func (b *builder) notice(v *model.Version, lang, path string, p *Page) *notice {
+	if lang == i18n.Source {
+		return nil
+	}
+	n := &notice{EnglishURL: URL(i18n.Source, v, path, "")}
+	switch {
+	case p.Fallback:
+		n.Kind = "fallback"
+		n.Text = append(n.Text, b.cat.T(lang, "NoticeFallback").S)
+	case p.FallbackParts > 0:
+		n.Kind = "partial"
+		n.Text = append(n.Text, b.cat.T(lang, "NoticePartial").S)
+	}
+	if p.Stale {
+		if n.Kind == "" {
+			n.Kind = "stale"
+		}
+		n.Text = append(n.Text, b.cat.T(lang, "NoticeStale").S)
+	}
+	if n.Kind == "" {
+		return nil
+	}
+	return n
+}
+
+// buildNavs makes the navigation list of every version and language: every page, in tree
+// order, indented under the nearest page above it.
+func (b *builder) buildNavs() {
+	b.navs = make([][][]navEntry, len(b.versions))
+	for vi := range b.versions {
+		b.navs[vi] = make([][]navEntry, len(b.langs))
+		for li := range b.langs {
+			var nav []navEntry
+			for _, path := range b.paths {
+				if e, ok := b.navEntry(vi, li, path); ok {
+					for a, ok := parent(path); ok; a, ok = parent(a) {
+						if b.pages[vi][li][a] != nil {
+							e.Depth++
+						}
+					}
+					nav = append(nav, e)
+				}
+			}
+			b.navs[vi][li] = nav
+		}
+	}
+}
+
+func (b *builder) navEntry(vi, li int, path string) (navEntry, bool) {
+	p := b.pages[vi][li][path]
+	if p == nil {
+		return navEntry{}, false
+	}
+	e := navEntry{Path: path, Title: cmpOr(p.ShortTitle, p.Title), URL: URL(b.langs[li], b.versions[vi], path, "")}
+	if p.Lang != "" && p.Lang != b.langs[li] {
+		e.Lang = p.Lang
+	}
+	return e, true
+}
+
+func cmpOr(a, b string) string {
+	if strings.TrimSpace(a) != "" {
+		return a
+	}
+	return b
+}

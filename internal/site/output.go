@@ -1,0 +1,139 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Writer receives the built files. Names are slash-separated and relative ("fr/index.html").
+// WriteFile is called concurrently.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
+// WriteDir builds into out atomically: fn writes into a new folder beside out, which then
+// replaces out (the old folder is renamed away, the new one renamed in, the old one removed).
+// When fn or the swap fails, the new folder is removed and out is left as it was.
+func WriteDir(out string, fn func(Writer) error) (err error) {
+	out = filepath.Clean(out)
+	parentDir, base := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parentDir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parentDir, "."+base+".new-")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	// MkdirTemp makes 0700 folders; a published site is world-readable.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := fn(&dirWriter{dir: tmp, made: map[string]bool{".": true}}); err != nil {
+		return err
+	}
+	return swap(tmp, out)
+}
+
+// swap puts the folder tmp in place of out.
+func swap(tmp, out string) error {
+	old := ""
+	if _, err := os.Lstat(out); err == nil {
+		base := filepath.Base(out)
+		old = filepath.Join(filepath.Dir(out), "."+base+".old-"+strings.TrimPrefix(filepath.Base(tmp), "."+base+".new-"))
+		if err := os.Rename(out, old); err != nil {
+			return fmt.Errorf("moving the previous %s away: %w", out, err)
+		}
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if old != "" {
+			os.Rename(old, out) // put the previous site back
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// dirWriter writes files under dir.
+type dirWriter struct {
+	dir  string
+	mu   sync.Mutex
+	made map[string]bool
+}
+
+func (w *dirWriter) WriteFile(name string, data []byte) error {
+	if !validName(name) {
+		return fmt.Errorf("bad output file name %q", name)
+	}
+	dir := path.Dir(name)
+	w.mu.Lock()
+	if !w.made[dir] {
+		if err := os.MkdirAll(filepath.Join(w.dir, filepath.FromSlash(dir)), 0o755); err != nil {
+			w.mu.Unlock()
+			return err
+		}
+		for d := dir; d != "." && !w.made[d]; d = path.Dir(d) {
+			w.made[d] = true
+		}
+	}
+	w.mu.Unlock()
+	return os.WriteFile(filepath.Join(w.dir, filepath.FromSlash(name)), data, 0o644)
+}
+
+func validName(name string) bool {
+	return name != "" && !strings.HasPrefix(name, "/") && path.Clean(name) == name && !strings.HasPrefix(name, "../")
+}
+
+// Mem is a Writer that keeps the files in memory, for serve and tests.
+type Mem struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// NewMem returns an empty Mem.
+func NewMem() *Mem { return &Mem{files: map[string][]byte{}} }
+
+func (m *Mem) WriteFile(name string, data []byte) error {
+	if !validName(name) {
+		return fmt.Errorf("bad output file name %q", name)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.files[name]; dup {
+		return fmt.Errorf("%s written twice", name)
+	}
+	m.files[name] = data
+	return nil
+}
+
+// File returns a file's contents.
+func (m *Mem) File(name string) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	data, ok := m.files[name]
+	return data, ok
+}
+
+// Names lists the files, sorted.
+func (m *Mem) Names() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	names := make([]string, 0, len(m.files))
+	for n := range m.files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
