@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/scoperef/scoperef/internal/yamlio"
@@ -19,7 +20,8 @@ type templateProblem struct {
 }
 
 // templateProblems lists what is wrong with a path template: empty segments, unbalanced braces,
-// parameters that do not fill their segment, bad or repeated parameter names.
+// two parameters with no literal text between them, bad or repeated parameter names. A parameter
+// may share its segment with literal text, as in /compare/{base}...{head}.
 func templateProblems(tmpl string) []templateProblem {
 	var out []templateProblem
 	if !strings.HasPrefix(tmpl, "/") {
@@ -43,24 +45,36 @@ func templateProblems(tmpl string) []templateProblem {
 }
 
 func segmentProblems(seg string, off int, params map[string]bool) []templateProblem {
-	open, close := strings.Count(seg, "{"), strings.Count(seg, "}")
-	switch {
-	case open != close:
-		return []templateProblem{{off, "unbalanced braces in segment " + seg}}
-	case open > 1 || seg[0] != '{' || seg[len(seg)-1] != '}':
-		return []templateProblem{{off, "a parameter must fill its whole segment: " + seg}}
+	var out []templateProblem
+	prevParamEnd := -1 // where the last parameter ended, to catch {a}{b}
+	for i := 0; i < len(seg); i++ {
+		switch seg[i] {
+		case '}':
+			return append(out, templateProblem{off + i, "unbalanced braces in segment " + seg})
+		case '{':
+			j := strings.IndexAny(seg[i+1:], "{}")
+			if j < 0 || seg[i+1+j] == '{' {
+				return append(out, templateProblem{off + i, "unbalanced braces in segment " + seg})
+			}
+			name := seg[i+1 : i+1+j]
+			switch {
+			case !validParamName(name):
+				out = append(out, templateProblem{off + i, "bad parameter name {" + name + "}"})
+			case prevParamEnd == i:
+				out = append(out, templateProblem{off + i, "parameters {…}{" + name + "} need literal text between them"})
+			case params[name]:
+				out = append(out, templateProblem{off + i, "parameter {" + name + "} appears twice"})
+			}
+			params[name] = true
+			i += j + 1
+			prevParamEnd = i + 1
+		}
 	}
-	name := seg[1 : len(seg)-1]
-	if !validParamName(name) {
-		return []templateProblem{{off, "bad parameter name " + strings.TrimSpace(seg)}}
-	}
-	if params[name] {
-		return []templateProblem{{off, "parameter {" + name + "} appears twice"}}
-	}
-	params[name] = true
-	return nil
+	return out
 }
 
+// validParamName accepts the names GitHub's templates use: a letter or "_", then letters,
+// digits, "_" or "-" (as in {enterprise-team}).
 func validParamName(s string) bool {
 	if s == "" {
 		return false
@@ -68,7 +82,7 @@ func validParamName(s string) bool {
 	for i, r := range s {
 		switch {
 		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r == '_':
-		case r >= '0' && r <= '9' && i > 0:
+		case (r >= '0' && r <= '9' || r == '-') && i > 0:
 		default:
 			return false
 		}
@@ -76,13 +90,14 @@ func validParamName(s string) bool {
 	return true
 }
 
+// paramPattern matches one {name} in a segment.
+var paramPattern = regexp.MustCompile(`\{[^{}]*\}`)
+
 // routeKey is a template with parameter names erased, so /a/{x} and /a/{y} are the same route.
 func routeKey(method, tmpl string) string {
 	segs := strings.Split(tmpl, "/")
 	for i, s := range segs {
-		if strings.HasPrefix(s, "{") {
-			segs[i] = "{}"
-		}
+		segs[i] = paramPattern.ReplaceAllString(s, "{}")
 	}
 	return method + " " + strings.Join(segs, "/")
 }

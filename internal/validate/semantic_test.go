@@ -317,19 +317,19 @@ func TestSemantic(t *testing.T) {
 			},
 		},
 		{
-			name:  "path template: parameter filling part of a segment",
-			edits: []edit{{"endpoints/repos.yaml", "path: /repos/{owner}/{repo}/merges", "path: /repos/{owner}/{repo}/merges/x{id}"}},
+			name:  "path template: two parameters with nothing between them",
+			edits: []edit{{"endpoints/repos.yaml", "path: /repos/{owner}/{repo}/merges", "path: /repos/{owner}/{repo}/merges/x{id}{n}"}},
 			want: []string{
-				"content/data/endpoints/repos.yaml:22:40: endpoints[1].path: path template \"/repos/{owner}/{repo}/merges/x{id}\": a parameter must fill its whole segment: x{id}",
+				"content/data/endpoints/repos.yaml:22:45: endpoints[1].path: path template \"/repos/{owner}/{repo}/merges/x{id}{n}\": parameters {…}{n} need literal text between them",
 			},
 		},
 		{
 			name:  "path template: bad parameter names",
-			edits: []edit{{"endpoints/repos.yaml", "path: /repos/{owner}/{repo}/merges", "path: /repos/{}/{1st}/{a-b}"}},
+			edits: []edit{{"endpoints/repos.yaml", "path: /repos/{owner}/{repo}/merges", "path: /repos/{}/{1st}/{a.b}"}},
 			want: []string{
-				"content/data/endpoints/repos.yaml:22:18: endpoints[1].path: path template \"/repos/{}/{1st}/{a-b}\": bad parameter name {}",
-				"content/data/endpoints/repos.yaml:22:21: endpoints[1].path: path template \"/repos/{}/{1st}/{a-b}\": bad parameter name {1st}",
-				"content/data/endpoints/repos.yaml:22:27: endpoints[1].path: path template \"/repos/{}/{1st}/{a-b}\": bad parameter name {a-b}",
+				"content/data/endpoints/repos.yaml:22:18: endpoints[1].path: path template \"/repos/{}/{1st}/{a.b}\": bad parameter name {}",
+				"content/data/endpoints/repos.yaml:22:21: endpoints[1].path: path template \"/repos/{}/{1st}/{a.b}\": bad parameter name {1st}",
+				"content/data/endpoints/repos.yaml:22:27: endpoints[1].path: path template \"/repos/{}/{1st}/{a.b}\": bad parameter name {a.b}",
 			},
 		},
 		{

@@ -18,8 +18,9 @@
 //   - unknown references (scope parents, scopes and permissions in requirements) with suggestions;
 //     a cycle in the scope graph; a level the permission does not offer; a scope or permission used
 //     in versions where it does not exist;
-//   - path templates: a leading "/", no empty segment, balanced braces, parameters that fill a whole
-//     segment, no repeated parameter name;
+//   - path templates: a leading "/", no empty segment, balanced braces, valid parameter names, literal
+//     text between two parameters of one segment ({base}...{head} is fine, {a}{b} is not), no
+//     repeated parameter name;
 //   - requirement variants that overlap, reach outside the endpoint's versions, or leave some of its
 //     versions uncovered; two endpoints with the same method and path in overlapping versions;
 //   - dates out of order (release candidate, availability, deprecation; deprecated, removal);
