@@ -50,6 +50,9 @@ func runGen(env *cmdEnv, args []string) int {
 		return 1
 	}
 	_, werr := tmp.Write(src)
+	if werr == nil {
+		werr = tmp.Chmod(0o644) // CreateTemp makes 0600; a source file is world-readable
+	}
 	cerr := tmp.Close()
 	if werr != nil || cerr != nil {
 		os.Remove(tmp.Name())
