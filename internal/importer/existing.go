@@ -179,9 +179,14 @@ func generatedNotes(vops []versionOp) map[string]bool {
 	return m
 }
 
-// isImportedFile reports whether an endpoint file starts with the importer's schema line.
+// importedMarker is the header line that marks a file as written by the importer.
+const importedMarker = "# Imported by `scoperef import`"
+
+// isImportedFile reports whether an endpoint file carries the importer's header (the schema
+// line alone is not enough: hand-written files have it too).
 func isImportedFile(data []byte) bool {
-	return strings.HasPrefix(string(data), "# "+strings.SplitN(endpointsHeader, "\n", 2)[0])
+	first, rest, _ := strings.Cut(string(data), "\n")
+	return strings.HasPrefix(first, "# yaml-language-server:") && strings.HasPrefix(rest, importedMarker)
 }
 
 // items returns a sequence's items; nil for anything else, including a missing node.

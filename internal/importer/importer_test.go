@@ -213,7 +213,7 @@ func TestStaleFileRemoved(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(dir, "gone.yaml"), bytes.Replace(old, []byte("category: orgs"), []byte("category: gone"), 1), 0o644)
-	os.WriteFile(filepath.Join(dir, "mine.yaml"), []byte("category: mine\ntitle: Mine\nendpoints: []\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "mine.yaml"), []byte("# yaml-language-server: $schema=../../../schema/endpoints.schema.json\ncategory: mine\ntitle: Mine\nendpoints: []\n"), 0o644)
 	rep, _ := runImport(t, cfg)
 	if len(rep.Removed) != 1 || rep.Removed[0] != filepath.Join("endpoints", "gone.yaml") {
 		t.Errorf("removed %q", rep.Removed)
