@@ -215,6 +215,7 @@ func (b *builder) renderPages() error {
 		for k := range g {
 			gp := &g[k]
 			gp.Path = strings.Trim(gp.Path, "/")
+			fillGenerated(gp, b.versions[vi], b.langs[li])
 			seen[gp.Path] = true
 			b.pages[vi][li][gp.Path] = combine(b.pages[vi][li][gp.Path], gp, b.langs[li])
 		}
