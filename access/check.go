@@ -26,7 +26,8 @@ const (
 	ReasonAllowed                              // "allowed"
 	ReasonUnknownEndpoint                      // no endpoint matches method and path
 	ReasonUnknownVersion                       // no table for the version (Middleware)
-	ReasonNoGrants                             // zero Grants, or grants of another table
+	ReasonNoGrants                             // the zero Grants: no token
+	ReasonWrongTable                           // Grants resolved against another Table
 	ReasonFineGrainedNotAccepted               // fine-grained tokens cannot call the endpoint
 	ReasonClassicNotAccepted                   // classic tokens cannot call the endpoint
 	ReasonMissingPermission                    // no AnyOf set is fully held
@@ -39,7 +40,8 @@ var reasonNames = [...]string{
 	ReasonAllowed:                "allowed",
 	ReasonUnknownEndpoint:        "unknown endpoint",
 	ReasonUnknownVersion:         "unknown version",
-	ReasonNoGrants:               "no grants for this version",
+	ReasonNoGrants:               "no grants",
+	ReasonWrongTable:             "grants for another table",
 	ReasonFineGrainedNotAccepted: "fine-grained not accepted",
 	ReasonClassicNotAccepted:     "classic not accepted",
 	ReasonMissingPermission:      "missing permission",
@@ -66,14 +68,15 @@ type Decision struct {
 	AcceptedOAuthScopes       string // X-Accepted-OAuth-Scopes, for the visibility checked
 	AcceptedGitHubPermissions string // X-Accepted-GitHub-Permissions
 
-	grants Grants
-	vis    Visibility
-	ep     int
+	grants  Grants
+	vis     Visibility
+	credErr error // Middleware: the resolver's error
 }
 
 // Check decides whether a token with grants g may call method path on a
 // resource of visibility vis. It does not allocate. Unknown endpoints, the
-// zero Grants and Grants resolved against another Table are denied.
+// zero Grants (no token) and Grants resolved against another Table are
+// denied.
 func (t *Table) Check(g Grants, method, path string, vis Visibility) Decision {
 	ix := t.index()
 	var d Decision
@@ -95,7 +98,7 @@ func (t *Table) decide(ix *index, i int, g Grants, vis Visibility, d *Decision) 
 		vis = Private
 	}
 	ei.headerOnce.Do(func() { ix.buildHeaders(t, ep, ei) })
-	d.Endpoint, d.ep, d.grants, d.vis = ep, i, g, vis
+	d.Endpoint, d.grants, d.vis = ep, g, vis
 	d.AcceptedOAuthScopes = ei.headers.scopes[vis]
 	d.AcceptedGitHubPermissions = ei.headers.perms
 	d.Reason = reason(ep, ei, g, t, vis)
@@ -103,8 +106,11 @@ func (t *Table) decide(ix *index, i int, g Grants, vis Visibility, d *Decision) 
 }
 
 func reason(ep *Endpoint, ei *epIndex, g Grants, t *Table, vis Visibility) Reason {
-	if g.t != t {
+	if g.kind == NoToken {
 		return ReasonNoGrants
+	}
+	if g.t != t {
+		return ReasonWrongTable
 	}
 	switch g.kind {
 	case ClassicToken:

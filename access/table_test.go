@@ -332,3 +332,41 @@ func concretePath(template string) string {
 		rest = rest[j+1:]
 	}
 }
+
+func TestSetTable(t *testing.T) {
+	a, b, c := &Table{Version: "dotcom"}, &Table{Version: "ghec"}, &Table{Version: "ghes-3.19"}
+	set := &Set{Tables: []*Table{a, b, nil, c}}
+	tests := []struct {
+		v    string
+		want *Table
+	}{
+		{"dotcom", a}, {"ghec", b}, {"enterprise-cloud@latest", b}, {"ghes-3.19", c},
+		{"enterprise-server@3.19", c}, {"enterprise-server@3.18", nil}, {"enterprise-server@", nil},
+		{"ghes-3.1", nil}, {"", nil}, {"free-pro-team@latest", nil},
+	}
+	for _, tt := range tests {
+		got, ok := set.Table(tt.v)
+		if got != tt.want || ok != (tt.want != nil) {
+			t.Errorf("Table(%q) = %v, %v", tt.v, got, ok)
+		}
+	}
+	var nilSet *Set
+	if _, ok := nilSet.Table("dotcom"); ok {
+		t.Error("nil Set found a table")
+	}
+}
+
+func TestLevel(t *testing.T) {
+	for _, l := range []Level{None, Read, Write, Admin} {
+		got, err := ParseLevel(l.String())
+		if err != nil || got != l {
+			t.Errorf("ParseLevel(%q) = %v, %v", l.String(), got, err)
+		}
+	}
+	if _, err := ParseLevel("Read"); err == nil {
+		t.Error(`ParseLevel("Read") succeeded`)
+	}
+	if !(None < Read && Read < Write && Write < Admin) || Level(9).String() != "Level(9)" {
+		t.Error("levels are not ordered or print wrongly")
+	}
+}
