@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scoperef/scoperef/access"
 	"github.com/scoperef/scoperef/internal/model"
 )
 
@@ -31,7 +32,90 @@ type Options struct {
 	SiteURL string
 }
 
-// Generate returns the Go source for m.
+// Build converts the model into runtime tables, one per built version. Generate writes exactly
+// these values as Go literals, so a program using the generated package and a command using Build
+// on the same data decide every request alike.
+func Build(m *model.Model, siteURL string) *access.Set {
+	set := &access.Set{}
+	for _, v := range m.Built() {
+		set.Tables = append(set.Tables, table(m, v, siteURL))
+	}
+	return set
+}
+
+func table(m *model.Model, v *model.Version, siteURL string) *access.Table {
+	t := &access.Table{Version: v.Name(), DocsBaseURL: docsBase(siteURL, v)}
+	for _, s := range m.Scopes {
+		if !s.Versions.Has(v.Index) {
+			continue
+		}
+		sc := access.Scope{Name: s.ID}
+		for _, p := range s.Parents {
+			if p.Versions.Has(v.Index) {
+				sc.Parents = append(sc.Parents, p.ID)
+			}
+		}
+		t.Scopes = append(t.Scopes, sc)
+	}
+	for _, p := range m.Permissions {
+		if !p.Versions.Has(v.Index) {
+			continue
+		}
+		perm := access.Permission{Name: p.ID, Group: string(p.Group)}
+		for _, l := range p.Levels {
+			perm.Levels = append(perm.Levels, level(l))
+		}
+		t.Permissions = append(t.Permissions, perm)
+	}
+	for _, e := range m.Endpoints {
+		if r := e.Requirement(v.Index); r != nil {
+			t.Endpoints = append(t.Endpoints, endpoint(e, r))
+		}
+	}
+	return t
+}
+
+func endpoint(e *model.Endpoint, r *model.Variant) access.Endpoint {
+	ep := access.Endpoint{Operation: e.Operation, Method: e.Method, Path: e.Path, Category: e.Category.ID,
+		DocsPath: DocsPath(e), GitHubApps: r.GitHubApps}
+	if fg := r.FineGrained; fg.Accepted {
+		ep.FineGrained = access.FineGrained{Accepted: true, PublicWithoutPermission: fg.PublicWithoutPermission}
+		for _, set := range fg.AnyOf {
+			grants := make([]access.Grant, len(set))
+			for i, g := range set {
+				grants[i] = access.Grant{Permission: g.Permission.ID, Level: level(g.Level)}
+			}
+			ep.FineGrained.AnyOf = append(ep.FineGrained.AnyOf, grants)
+		}
+	}
+	ep.Classic = access.Classic{Accepted: r.Classic.Accepted, Private: scopeIDs(r.Classic.Private), Public: scopeIDs(r.Classic.Public)}
+	ep.Classic.Notes = append(append([]string(nil), r.Notes...), r.Classic.Notes...)
+	return ep
+}
+
+func scopeIDs(sets [][]*model.Scope) [][]string {
+	var out [][]string
+	for _, set := range sets {
+		ids := make([]string, len(set))
+		for i, s := range set {
+			ids[i] = s.ID
+		}
+		out = append(out, ids)
+	}
+	return out
+}
+
+func level(l model.Level) access.Level {
+	switch l {
+	case model.Write:
+		return access.Write
+	case model.Admin:
+		return access.Admin
+	}
+	return access.Read
+}
+
+// Generate returns the Go source for m: the values of Build, written as literals.
 func Generate(m *model.Model, opts Options) ([]byte, error) {
 	if !isIdent(opts.Package) {
 		return nil, fmt.Errorf("package name %q is not a Go identifier", opts.Package)
@@ -46,8 +130,8 @@ func Generate(m *model.Model, opts Options) ([]byte, error) {
 		b.WriteString(VarName(v) + ", ")
 	}
 	b.WriteString("}}\n")
-	for _, v := range versions {
-		writeTable(&b, m, v, opts)
+	for i, t := range Build(m, opts.SiteURL).Tables {
+		writeTable(&b, VarName(versions[i]), t)
 	}
 	src, err := format.Source(b.Bytes())
 	if err != nil {
@@ -96,35 +180,21 @@ func exportName(id string) string {
 	return b.String()
 }
 
-func writeTable(b *bytes.Buffer, m *model.Model, v *model.Version, opts Options) {
-	name := VarName(v)
-	fmt.Fprintf(b, "\n// %s is the access table of %s.\n", name, v.Name())
+func writeTable(b *bytes.Buffer, name string, t *access.Table) {
+	fmt.Fprintf(b, "\n// %s is the access table of %s.\n", name, t.Version)
 	fmt.Fprintf(b, "var %s = &access.Table{\n", name)
-	fmt.Fprintf(b, "Version: %q,\n", v.Name())
-	fmt.Fprintf(b, "DocsBaseURL: %q,\n", docsBase(opts.SiteURL, v))
+	fmt.Fprintf(b, "Version: %q,\nDocsBaseURL: %q,\n", t.Version, t.DocsBaseURL)
 	b.WriteString("Scopes: []access.Scope{\n")
-	for _, s := range m.Scopes {
-		if !s.Versions.Has(v.Index) {
-			continue
-		}
-		fmt.Fprintf(b, "{Name: %q", s.ID)
-		var parents []string
-		for _, p := range s.Parents {
-			if p.Versions.Has(v.Index) {
-				parents = append(parents, p.ID)
-			}
-		}
-		if len(parents) > 0 {
-			fmt.Fprintf(b, ", Parents: %s", stringSlice(parents))
+	for _, s := range t.Scopes {
+		fmt.Fprintf(b, "{Name: %q", s.Name)
+		if len(s.Parents) > 0 {
+			fmt.Fprintf(b, ", Parents: %s", stringSlice(s.Parents))
 		}
 		b.WriteString("},\n")
 	}
 	b.WriteString("},\nPermissions: []access.Permission{\n")
-	for _, p := range m.Permissions {
-		if !p.Versions.Has(v.Index) {
-			continue
-		}
-		fmt.Fprintf(b, "{Name: %q, Group: %q, Levels: []access.Level{", p.ID, p.Group)
+	for _, p := range t.Permissions {
+		fmt.Fprintf(b, "{Name: %q, Group: %q, Levels: []access.Level{", p.Name, p.Group)
 		for i, l := range p.Levels {
 			if i > 0 {
 				b.WriteString(", ")
@@ -134,21 +204,19 @@ func writeTable(b *bytes.Buffer, m *model.Model, v *model.Version, opts Options)
 		b.WriteString("}},\n")
 	}
 	b.WriteString("},\nEndpoints: []access.Endpoint{\n")
-	for _, e := range m.Endpoints {
-		if r := e.Requirement(v.Index); r != nil {
-			writeEndpoint(b, e, r)
-		}
+	for i := range t.Endpoints {
+		writeEndpoint(b, &t.Endpoints[i])
 	}
 	b.WriteString("},\n}\n")
 }
 
-func writeEndpoint(b *bytes.Buffer, e *model.Endpoint, r *model.Variant) {
+func writeEndpoint(b *bytes.Buffer, e *access.Endpoint) {
 	fmt.Fprintf(b, "{Operation: %q, Method: %q, Path: %q, Category: %q, DocsPath: %q",
-		e.Operation, e.Method, e.Path, e.Category.ID, DocsPath(e))
-	if r.GitHubApps {
+		e.Operation, e.Method, e.Path, e.Category, e.DocsPath)
+	if e.GitHubApps {
 		b.WriteString(", GitHubApps: true")
 	}
-	if fg := r.FineGrained; fg.Accepted {
+	if fg := e.FineGrained; fg.Accepted {
 		b.WriteString(", FineGrained: access.FineGrained{Accepted: true")
 		if fg.PublicWithoutPermission {
 			b.WriteString(", PublicWithoutPermission: true")
@@ -160,13 +228,13 @@ func writeEndpoint(b *bytes.Buffer, e *model.Endpoint, r *model.Variant) {
 				if i > 0 {
 					b.WriteString(", ")
 				}
-				fmt.Fprintf(b, "{Permission: %q, Level: %s}", g.Permission.ID, levelConst(g.Level))
+				fmt.Fprintf(b, "{Permission: %q, Level: %s}", g.Permission, levelConst(g.Level))
 			}
 			b.WriteString("}, ")
 		}
 		b.WriteString("}}")
 	}
-	c := r.Classic
+	c := e.Classic
 	fmt.Fprintf(b, ", Classic: access.Classic{Accepted: %t", c.Accepted)
 	if len(c.Private) > 0 {
 		fmt.Fprintf(b, ", Private: %s", scopeSets(c.Private))
@@ -174,8 +242,8 @@ func writeEndpoint(b *bytes.Buffer, e *model.Endpoint, r *model.Variant) {
 	if len(c.Public) > 0 {
 		fmt.Fprintf(b, ", Public: %s", scopeSets(c.Public))
 	}
-	if notes := append(append([]string(nil), r.Notes...), c.Notes...); len(notes) > 0 {
-		fmt.Fprintf(b, ", Notes: %s", stringSlice(notes))
+	if len(c.Notes) > 0 {
+		fmt.Fprintf(b, ", Notes: %s", stringSlice(c.Notes))
 	}
 	b.WriteString("}},\n")
 }
@@ -193,15 +261,11 @@ func docsBase(site string, v *model.Version) string {
 	return base
 }
 
-func scopeSets(sets [][]*model.Scope) string {
+func scopeSets(sets [][]string) string {
 	var b strings.Builder
 	b.WriteString("[][]string{")
 	for _, set := range sets {
-		ids := make([]string, len(set))
-		for i, s := range set {
-			ids[i] = s.ID
-		}
-		b.WriteString(stringSlice(ids)[len("[]string"):])
+		b.WriteString(stringSlice(set)[len("[]string"):])
 		b.WriteString(", ")
 	}
 	b.WriteString("}")
@@ -216,11 +280,11 @@ func stringSlice(ss []string) string {
 	return "[]string{" + strings.Join(quoted, ", ") + "}"
 }
 
-func levelConst(l model.Level) string {
+func levelConst(l access.Level) string {
 	switch l {
-	case model.Write:
+	case access.Write:
 		return "access.Write"
-	case model.Admin:
+	case access.Admin:
 		return "access.Admin"
 	}
 	return "access.Read"
