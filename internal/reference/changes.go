@@ -62,7 +62,7 @@ type changeSection struct {
 	Anchor, Heading            string
 	Empty                      bool
 	Added, Removed             []changedEndpoint
-	Changed                    []changedRequirement
+	Changed                    []template.HTML
 	PermsAdded, PermsRemoved   []changedID
 	ScopesAdded, ScopesRemoved []changedID
 	ChangedCount               string
@@ -72,10 +72,14 @@ type changedEndpoint struct {
 	Href, Method, Path, Operation string
 }
 
-type changedRequirement struct {
-	Endpoint      changedEndpoint
-	Aspect        string
-	Before, After template.HTML
+// changedRowHTML is one row of a requirements-changed table (written in Go: the tables can be long).
+func changedRowHTML(e changedEndpoint, aspect string, before, after template.HTML) template.HTML {
+	route := "<code>" + esc(e.Method) + " " + esc(e.Path) + "</code>"
+	if e.Href != "" {
+		route = `<a href="` + esc(e.Href) + `">` + route + "</a>"
+	}
+	return template.HTML(`<tr><th scope="row">` + route + " <code>" + esc(e.Operation) + "</code></th><td>" + esc(aspect) +
+		"</td><td>" + string(before) + "</td><td>" + string(after) + "</td></tr>")
 }
 
 type changedID struct {
@@ -108,8 +112,8 @@ func (c *ctx) changesPage() Page {
 		}
 		for _, ch := range r.RequirementChanges {
 			for _, a := range ch.Aspects {
-				s.Changed = append(s.Changed, changedRequirement{Endpoint: c.changedEndpoint(ch.Endpoint),
-					Aspect: c.T("reference.aspect." + a.Name), Before: plain.aspectHTML(a.Name, ch.Before), After: plain.aspectHTML(a.Name, ch.After)})
+				s.Changed = append(s.Changed, changedRowHTML(c.changedEndpoint(ch.Endpoint), c.T("reference.aspect."+a.Name),
+					plain.aspectHTML(a.Name, ch.Before), plain.aspectHTML(a.Name, ch.After)))
 			}
 		}
 		s.PermsAdded, s.PermsRemoved = c.changedPerms(r.PermissionsAdded), c.changedPerms(r.PermissionsRemoved)

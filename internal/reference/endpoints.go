@@ -56,7 +56,7 @@ func (c *ctx) categoryPage(cat *model.Category) Page {
 		records = append(records, SearchRecord{Anchor: x.Anchor, Title: e.Summary,
 			Text: joinText(e.Method, e.Path, e.Operation, diff.FineGrainedText(r.FineGrained), diff.ClassicText(r.Classic, false))})
 	}
-	body := render("category", map[string]any{"C": c, "Entries": entries})
+	body := c.categoryHTML(entries)
 	return Page{Path: "reference/endpoints/" + cat.ID, Title: cat.Title, Body: body, Records: records}
 }
 
@@ -76,4 +76,55 @@ func (c *ctx) marks(e *model.Endpoint) []string {
 		out = append(out, c.T("reference.mark.cloud_only"))
 	}
 	return out
+}
+
+// categoryHTML writes a category page's entries. It is written out in Go rather than as a
+// template because it is the largest page: every piece of text goes through esc.
+func (c *ctx) categoryHTML(entries []endpointEntry) template.HTML {
+	op, tokens, noToken := esc(c.T("reference.column.operation")), esc(c.T("reference.endpoint.tokens")), esc(c.T("reference.endpoint.no_token"))
+	fg, private, public := esc(c.T("reference.endpoint.fine_grained")), esc(c.T("reference.endpoint.classic_private")), esc(c.T("reference.endpoint.classic_public"))
+	notes, docs := esc(c.T("reference.endpoint.notes")), esc(c.T("reference.endpoint.docs"))
+	var b strings.Builder
+	w := func(parts ...string) {
+		for _, p := range parts {
+			b.WriteString(p)
+		}
+	}
+	for _, x := range entries {
+		a := esc(x.Anchor)
+		w(`<section class="endpoint" aria-labelledby="`, a, `">`, "\n", `<h2 id="`, a, `">`, string(x.Summary.HTML()), "</h2>\n")
+		w(`<p class="route"><code>`, esc(x.Method), " ", esc(x.Path), "</code></p>\n")
+		if len(x.Marks) > 0 {
+			w(`<ul class="marks">`)
+			for _, m := range x.Marks {
+				w("<li>", esc(m), "</li>")
+			}
+			w("</ul>\n")
+		}
+		w("<dl>\n<dt>", op, "</dt><dd><code>", esc(x.Operation), "</code></dd>\n<dt>", tokens, "</dt><dd>")
+		if len(x.Tokens) == 0 {
+			w(noToken)
+		} else {
+			w("<ul>")
+			for _, t := range x.Tokens {
+				w("<li>", esc(t), "</li>")
+			}
+			w("</ul>")
+		}
+		w("</dd>\n<dt>", fg, "</dt><dd>", string(x.FineGrained), "</dd>\n")
+		w("<dt>", private, "</dt><dd>", string(x.Private), "</dd>\n<dt>", public, "</dt><dd>", string(x.Public), "</dd>\n")
+		if len(x.Notes) > 0 {
+			w("<dt>", notes, "</dt>")
+			for _, n := range x.Notes {
+				w("<dd>", string(n), "</dd>")
+			}
+			w("\n")
+		}
+		w("</dl>\n")
+		if x.Docs != "" {
+			w(`<p class="upstream"><a href="`, esc(x.Docs), `">`, docs, "</a></p>\n")
+		}
+		w("</section>\n")
+	}
+	return template.HTML(b.String())
 }

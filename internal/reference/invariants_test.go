@@ -2,13 +2,17 @@ package reference
 
 import (
 	"fmt"
+	"html/template"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/scoperef/scoperef/internal/diff"
 	"github.com/scoperef/scoperef/internal/model"
+	"github.com/scoperef/scoperef/internal/validate"
 )
 
 var (
@@ -24,45 +28,73 @@ func pagesByPath(pages []Page) map[string]Page {
 	return out
 }
 
+// models returns the models the invariant tests run on: the starter, and the project's own
+// content (the full imported data) unless -short is given or it does not load.
+func models(t *testing.T) map[string]*model.Model {
+	out := map[string]*model.Model{"starter": loadStarter(t)}
+	if testing.Short() {
+		return out
+	}
+	schemas, err := validate.CompileSchemas(os.DirFS("../../schema"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := validate.Load(validate.Options{Root: os.DirFS("../.."), Schemas: schemas, BuildDate: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}); m != nil {
+		out["content"] = m
+	} else {
+		t.Log("content/data does not load; checking the starter only")
+	}
+	return out
+}
+
+// attrs returns the set of values of one attribute on a page.
+func attrs(re *regexp.Regexp, body template.HTML) map[string]bool {
+	out := map[string]bool{}
+	for _, mm := range re.FindAllStringSubmatch(string(body), -1) {
+		out[mm[1]] = true
+	}
+	return out
+}
+
 // TestEndpointInvariants: in every version, every endpoint is on exactly one category page (its
 // own) and on the page of every permission it names, linked to its anchor.
 func TestEndpointInvariants(t *testing.T) {
-	m := loadStarter(t)
-	g := New(m, English{}, Options{})
-	checked := 0
-	for _, v := range m.Versions {
-		vi := diff.IndexOf(m, v)
-		pages := pagesByPath(g.Pages(v, "en"))
-		for _, e := range m.EndpointsIn(vi) {
-			anchor := `id="` + g.EndpointAnchor(e) + `"`
-			var on []string
-			for path, p := range pages {
-				if strings.HasPrefix(path, "reference/endpoints/") && strings.Contains(string(p.Body), anchor) {
-					on = append(on, path)
+	for name, m := range models(t) {
+		g := New(m, English{}, Options{})
+		checked := 0
+		for _, v := range m.Versions {
+			vi := diff.IndexOf(m, v)
+			ids, hrefs := map[string]map[string]bool{}, map[string]map[string]bool{}
+			for _, p := range g.Pages(v, "en") {
+				ids[p.Path], hrefs[p.Path] = attrs(idAttr, p.Body), attrs(hrefAttr, p.Body)
+			}
+			for _, e := range m.EndpointsIn(vi) {
+				var on []string
+				for path, set := range ids {
+					if strings.HasPrefix(path, "reference/endpoints/") && set[g.EndpointAnchor(e)] {
+						on = append(on, path)
+					}
 				}
-			}
-			if want := "reference/endpoints/" + e.Category.ID; len(on) != 1 || on[0] != want {
-				t.Errorf("%s: %s is on category pages %v, want exactly [%s]", v.Name(), e.Operation, on, want)
-			}
-			link := `href="` + DefaultURL("en", v, "reference/endpoints/"+e.Category.ID, g.EndpointAnchor(e)) + `"`
-			r := e.Requirement(vi)
-			for _, set := range r.FineGrained.AnyOf {
-				for _, gr := range set {
-					p, ok := pages["reference/permissions/"+gr.Permission.ID]
-					if !ok {
-						t.Errorf("%s: no page for permission %s named by %s", v.Name(), gr.Permission.ID, e.Operation)
-						continue
+				if want := "reference/endpoints/" + e.Category.ID; len(on) != 1 || on[0] != want {
+					t.Errorf("%s %s: %s is on category pages %v, want exactly [%s]", name, v.Name(), e.Operation, on, want)
+				}
+				link := DefaultURL("en", v, "reference/endpoints/"+e.Category.ID, g.EndpointAnchor(e))
+				for _, set := range e.Requirement(vi).FineGrained.AnyOf {
+					for _, gr := range set {
+						page := "reference/permissions/" + gr.Permission.ID
+						if hrefs[page] == nil {
+							t.Errorf("%s %s: no page for permission %s named by %s", name, v.Name(), gr.Permission.ID, e.Operation)
+						} else if !hrefs[page][link] {
+							t.Errorf("%s %s: page of %s does not link to %s", name, v.Name(), gr.Permission.ID, e.Operation)
+						}
+						checked++
 					}
-					if !strings.Contains(string(p.Body), link) {
-						t.Errorf("%s: page of %s does not link to %s", v.Name(), gr.Permission.ID, e.Operation)
-					}
-					checked++
 				}
 			}
 		}
-	}
-	if checked == 0 {
-		t.Fatal("no permission was checked: the test proves nothing")
+		if checked == 0 {
+			t.Fatalf("%s: no permission was checked: the test proves nothing", name)
+		}
 	}
 }
 
@@ -85,7 +117,12 @@ func namingCount(m *model.Model, vi int, p *model.Permission) int {
 
 // TestIndexCounts: the counts on the permissions and endpoints index pages equal the model's.
 func TestIndexCounts(t *testing.T) {
-	m := loadStarter(t)
+	for name, m := range models(t) {
+		t.Run(name, func(t *testing.T) { indexCounts(t, m) })
+	}
+}
+
+func indexCounts(t *testing.T, m *model.Model) {
 	g := New(m, English{}, Options{})
 	en := English{}
 	for _, v := range m.Versions {
@@ -150,19 +187,26 @@ func pagesWithPrefix(pages map[string]Page, prefix string) []string {
 // an existing page and anchor, every link to a download names a generated file, and every search
 // record's anchor exists on its page.
 func TestLinksAndAnchors(t *testing.T) {
-	m := loadStarter(t)
+	for name, m := range models(t) {
+		langs := []string{"en", "ja"}
+		if name != "starter" {
+			langs = langs[:1] // the full data is large; the starter covers a second language
+		}
+		t.Run(name, func(t *testing.T) { linksAndAnchors(t, m, langs) })
+	}
+}
+
+func linksAndAnchors(t *testing.T, m *model.Model, langs []string) {
 	g := New(m, English{}, Options{})
 	for _, v := range m.Versions {
-		for _, lang := range []string{"en", "ja"} {
+		for _, lang := range langs {
 			pages := g.Pages(v, lang)
 			ids := map[string]map[string]bool{}
 			for _, p := range pages {
-				ids[p.Path] = map[string]bool{}
-				for _, mm := range idAttr.FindAllStringSubmatch(string(p.Body), -1) {
-					if ids[p.Path][mm[1]] {
-						t.Errorf("%s %s %s: duplicate id %q", v.Name(), lang, p.Path, mm[1])
-					}
-					ids[p.Path][mm[1]] = true
+				all := idAttr.FindAllStringSubmatch(string(p.Body), -1)
+				ids[p.Path] = attrs(idAttr, p.Body)
+				if len(all) != len(ids[p.Path]) {
+					t.Errorf("%s %s %s: %d ids but %d distinct", v.Name(), lang, p.Path, len(all), len(ids[p.Path]))
 				}
 			}
 			files := g.Downloads(v)
@@ -176,8 +220,7 @@ func TestLinksAndAnchors(t *testing.T) {
 						t.Errorf("%s %s %s: search record anchor %q is not on the page", v.Name(), lang, p.Path, r.Anchor)
 					}
 				}
-				for _, mm := range hrefAttr.FindAllStringSubmatch(string(p.Body), -1) {
-					href := mm[1]
+				for href := range attrs(hrefAttr, p.Body) {
 					if strings.HasPrefix(href, "https://") {
 						continue
 					}

@@ -92,13 +92,13 @@ func (c *ctx) permissionsPage() Page {
 
 type levelSection struct {
 	Anchor, Name, Caption, CountText string
-	Rows                             []levelRow
+	Rows                             []template.HTML
 }
 
-type levelRow struct {
-	Endpoint endpointLink
-	Access   template.HTML
-	Others   template.HTML
+// levelRowHTML is one row of a level's table (written in Go: the tables can be long).
+func levelRowHTML(e endpointLink, access, others template.HTML) template.HTML {
+	return template.HTML("<tr><td><code>" + esc(e.Method) + `</code></td><th scope="row"><a href="` + esc(e.Href) + `"><code>` +
+		esc(e.Path) + "</code></a></th><td><code>" + esc(e.Operation) + "</code></td><td>" + string(access) + "</td><td>" + string(others) + "</td></tr>")
 }
 
 func (c *ctx) permissionPage(p *model.Permission) Page {
@@ -116,7 +116,7 @@ func (c *ctx) permissionPage(p *model.Permission) Page {
 			if r.FineGrained.PublicWithoutPermission {
 				access += template.HTML(` <span class="note">(` + esc(c.T("reference.public_without_permission")) + `)</span>`)
 			}
-			s.Rows = append(s.Rows, levelRow{Endpoint: c.endpointLink(e), Access: access, Others: c.othersHTML(r.FineGrained, model.Grant{Permission: p, Level: l})})
+			s.Rows = append(s.Rows, levelRowHTML(c.endpointLink(e), access, c.othersHTML(r.FineGrained, model.Grant{Permission: p, Level: l})))
 		}
 		sections = append(sections, s)
 	}

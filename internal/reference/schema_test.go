@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/scoperef/scoperef/internal/model"
 )
 
 // downloadSchemas maps each generated data file to the schema describing it.
@@ -87,7 +88,39 @@ func instances(t *testing.T, name string, data []byte) []any {
 // checks that a broken file fails, so the validation is known to bite.
 func TestDownloadsMatchSchemas(t *testing.T) {
 	schemas := compileDownloadSchemas(t)
+	validated := 0
+	for _, m := range models(t) {
+		validated += validateDownloads(t, schemas, m)
+	}
+	if validated < 20 {
+		t.Errorf("only %d instances validated", validated)
+	}
+
 	m := loadStarter(t)
+	dotcom := New(m, English{}, Options{}).Downloads(version(t, m, "dotcom"))
+	for name, broken := range map[string]string{
+		"endpoints.json":   strings.Replace(string(dotcom["endpoints.json"]), `"write"`, `"writ"`, 1),
+		"permissions.json": strings.Replace(string(dotcom["permissions.json"]), `"group": "repository"`, `"group": "repo"`, 1),
+		"scopes.json":      strings.Replace(string(dotcom["scopes.json"]), `"implies"`, `"implied"`, 1),
+		"endpoints.csv":    strings.Replace(string(dotcom["endpoints.csv"]), "issues: read", "issues read", 1),
+		"migrate.json":     strings.Replace(string(dotcom["migrate.json"]), `"anchor": "issues-`, `"anchor": "Issues/`, 1),
+	} {
+		if broken == string(dotcom[name]) {
+			t.Fatalf("%s: the breaking edit did not apply", name)
+		}
+		failed := false
+		for _, inst := range instances(t, name, []byte(broken)) {
+			if schemas[name].Validate(inst) != nil {
+				failed = true
+			}
+		}
+		if !failed {
+			t.Errorf("a broken %s passes its schema", name)
+		}
+	}
+}
+
+func validateDownloads(t *testing.T, schemas map[string]*jsonschema.Schema, m *model.Model) int {
 	g := New(m, English{}, Options{})
 	validated := 0
 	for _, v := range m.Versions {
@@ -111,29 +144,5 @@ func TestDownloadsMatchSchemas(t *testing.T) {
 			t.Errorf("%s: downloads differ between two calls", v.Name())
 		}
 	}
-	if validated < 20 {
-		t.Errorf("only %d instances validated", validated)
-	}
-
-	dotcom := g.Downloads(version(t, m, "dotcom"))
-	for name, broken := range map[string]string{
-		"endpoints.json":   strings.Replace(string(dotcom["endpoints.json"]), `"write"`, `"writ"`, 1),
-		"permissions.json": strings.Replace(string(dotcom["permissions.json"]), `"group": "repository"`, `"group": "repo"`, 1),
-		"scopes.json":      strings.Replace(string(dotcom["scopes.json"]), `"implies"`, `"implied"`, 1),
-		"endpoints.csv":    strings.Replace(string(dotcom["endpoints.csv"]), "issues: read", "issues read", 1),
-		"migrate.json":     strings.Replace(string(dotcom["migrate.json"]), `"anchor": "issues-`, `"anchor": "Issues/`, 1),
-	} {
-		if broken == string(dotcom[name]) {
-			t.Fatalf("%s: the breaking edit did not apply", name)
-		}
-		failed := false
-		for _, inst := range instances(t, name, []byte(broken)) {
-			if schemas[name].Validate(inst) != nil {
-				failed = true
-			}
-		}
-		if !failed {
-			t.Errorf("a broken %s passes its schema", name)
-		}
-	}
+	return validated
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"html/template"
 	"slices"
+	"strings"
 
 	"github.com/scoperef/scoperef/internal/model"
 )
@@ -28,6 +29,17 @@ type scopeEntry struct {
 type endpointLink struct {
 	Href, Method, Path, Operation string
 	Summary                       Text
+}
+
+// endpointListHTML is a list of links to endpoints (written in Go: the lists can be long).
+func endpointListHTML(links []endpointLink) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<ul class="endpoint-list">`)
+	for _, l := range links {
+		b.WriteString("\n<li><a href=\"" + esc(l.Href) + "\"><code>" + esc(l.Method) + " " + esc(l.Path) + "</code></a> " + string(l.Summary.HTML()) + "</li>")
+	}
+	b.WriteString("\n</ul>")
+	return template.HTML(b.String())
 }
 
 func (c *ctx) endpointLink(e *model.Endpoint) endpointLink {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"text/template"
 )
 
@@ -73,13 +74,22 @@ func (English) N(lang, id string, count int) string {
 // Data implements Translator: the English source is the only text.
 func (English) Data(lang, kind, id, field string) (string, bool) { return "", false }
 
+// parsed caches the English messages' templates (id+text -> *template.Template).
+var parsed sync.Map
+
 func fill(id, text string, data map[string]any) string {
 	if !strings.Contains(text, "{{") {
 		return text
 	}
-	t, err := template.New(id).Option("missingkey=zero").Parse(text)
-	if err != nil {
-		return text
+	var t *template.Template
+	if x, ok := parsed.Load(id + "\x00" + text); ok {
+		t = x.(*template.Template)
+	} else {
+		var err error
+		if t, err = template.New(id).Option("missingkey=zero").Parse(text); err != nil {
+			return text
+		}
+		parsed.Store(id+"\x00"+text, t)
 	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, data); err != nil {
