@@ -146,3 +146,6 @@ func diffLines(want, got []string) string {
 	}
 	return b.String()
 }
+
+// repoRoot is the module's root folder, whose content/data is the shipped dataset.
+func repoRoot() fs.FS { return os.DirFS("../..") }

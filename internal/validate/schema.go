@@ -116,8 +116,10 @@ func (s *Schemas) Validate(kindName string, root *yamlio.Node, diags *diag.List)
 }
 
 // leaves returns the errors that have no causes: the specific failures under a summary error.
+// A propertyNames error counts as a leaf: its causes are about the name as a value of its own,
+// located nowhere in the document.
 func leaves(e *jsonschema.ValidationError) []*jsonschema.ValidationError {
-	if len(e.Causes) == 0 {
+	if _, ok := e.ErrorKind.(*kind.PropertyNames); ok || len(e.Causes) == 0 {
 		return []*jsonschema.ValidationError{e}
 	}
 	var out []*jsonschema.ValidationError
@@ -145,6 +147,19 @@ func (s *Schemas) report(root *yamlio.Node, e *jsonschema.ValidationError, diags
 		for _, m := range k.Missing {
 			diags.Errorf(node.Pos, where, "missing required key %q", m)
 		}
+	case *kind.PropertyNames:
+		// The validator's InstanceLocation for this kind is not to be trusted: it shares a slice
+		// that later checks overwrite (santhosh-tekuri/jsonschema issues 258 and 269), so only its
+		// length is right. Report the bad name wherever it is a key at that depth.
+		why := "is not a valid name"
+		for _, c := range leaves(&jsonschema.ValidationError{Causes: e.Causes}) {
+			if p, ok := c.ErrorKind.(*kind.Pattern); ok {
+				why = fmt.Sprintf("has the wrong form (must match %s)", p.Want)
+			}
+		}
+		keysNamed(root, k.Property, len(e.InstanceLocation), "", func(key *yamlio.Node, at string) {
+			diags.Errorf(key.Pos, at, "key %q %s", k.Property, why)
+		})
 	case *kind.Not:
 		diags.Errorf(node.Pos, where, "any_of cannot be combined with private or public")
 	case *kind.Type:
@@ -161,6 +176,26 @@ func (s *Schemas) report(root *yamlio.Node, e *jsonschema.ValidationError, diags
 		diags.Errorf(node.Pos, where, "%q is not a valid %s", node.Value, k.Want)
 	default:
 		diags.Errorf(node.Pos, where, "%s", e.ErrorKind.LocalizedString(printer))
+	}
+}
+
+// keysNamed calls f for each mapping key named name that lies depth levels below n (whose own
+// path is at), with the key's path.
+func keysNamed(n *yamlio.Node, name string, depth int, at string, f func(key *yamlio.Node, at string)) {
+	switch n.Kind {
+	case yamlio.Mapping:
+		n.Pairs(func(k, v *yamlio.Node) {
+			if depth == 0 && k.Value == name {
+				f(k, joinPath(at, k.Value))
+			}
+			if depth > 0 {
+				keysNamed(v, name, depth-1, joinPath(at, k.Value), f)
+			}
+		})
+	case yamlio.Sequence:
+		for i, c := range n.Content {
+			keysNamed(c, name, depth-1, fmt.Sprintf("%s[%d]", at, i), f)
+		}
 	}
 }
 
