@@ -2,6 +2,7 @@ package reference
 
 import (
 	"html/template"
+	"strings"
 
 	"github.com/scoperef/scoperef/internal/diff"
 	"github.com/scoperef/scoperef/internal/model"
@@ -72,13 +73,45 @@ type changedEndpoint struct {
 	Href, Method, Path, Operation string
 }
 
-// changedRowHTML is one row of a requirements-changed table (written in Go: the tables can be long).
-func changedRowHTML(e changedEndpoint, aspect string, before, after template.HTML) template.HTML {
+// changedEndpointHTML is an endpoint's route, linked when it exists in the page's version, and
+// its operation id.
+func changedEndpointHTML(e changedEndpoint) string {
 	route := "<code>" + esc(e.Method) + " " + esc(e.Path) + "</code>"
 	if e.Href != "" {
 		route = `<a href="` + esc(e.Href) + `">` + route + "</a>"
 	}
-	return template.HTML(`<tr><th scope="row">` + route + " <code>" + esc(e.Operation) + "</code></th><td>" + esc(aspect) +
+	return route + " <code>" + esc(e.Operation) + "</code>"
+}
+
+// changedEndpointsHTML lists endpoints added or removed.
+func changedEndpointsHTML(list []changedEndpoint) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<ul class="endpoint-list">`)
+	for _, e := range list {
+		b.WriteString("\n<li>" + changedEndpointHTML(e) + "</li>")
+	}
+	b.WriteString("\n</ul>")
+	return template.HTML(b.String())
+}
+
+// changedIDsHTML lists permissions or scopes added or removed.
+func changedIDsHTML(list []changedID) template.HTML {
+	var b strings.Builder
+	b.WriteString("<ul>")
+	for _, x := range list {
+		id := "<code>" + esc(x.ID) + "</code>"
+		if x.Href != "" {
+			id = `<a href="` + esc(x.Href) + `">` + id + "</a>"
+		}
+		b.WriteString("\n<li>" + id + " " + string(x.Title.HTML()) + "</li>")
+	}
+	b.WriteString("\n</ul>")
+	return template.HTML(b.String())
+}
+
+// changedRowHTML is one row of a requirements-changed table (written in Go: the tables can be long).
+func changedRowHTML(e changedEndpoint, aspect string, before, after template.HTML) template.HTML {
+	return template.HTML(`<tr><th scope="row">` + changedEndpointHTML(e) + "</th><td>" + esc(aspect) +
 		"</td><td>" + string(before) + "</td><td>" + string(after) + "</td></tr>")
 }
 
@@ -101,7 +134,7 @@ func (c *ctx) changesPage() Page {
 	var sections []changeSection
 	var records []SearchRecord
 	for _, p := range c.pairs() {
-		r := diff.Compare(c.m, p.From, p.To)
+		r := c.g.compare(p)
 		s := changeSection{Anchor: p.anchor(), Empty: r.Empty(),
 			Heading: c.T("reference.changes.pair", "From", c.versionName(p.From).S, "To", c.versionName(p.To).S)}
 		for _, e := range r.EndpointsAdded {

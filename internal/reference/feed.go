@@ -70,7 +70,7 @@ func (c *ctx) feed() []byte {
 		f.Entries = append(f.Entries, atomEntry{ID: "tag:scoperef.dev,2025:changes/" + c.lang + "/" + p.From.Name() + "/" + p.To.Name(),
 			Title:   c.T("reference.changes.pair", "From", c.versionName(p.From).S, "To", c.versionName(p.To).S),
 			Updated: day.Format(time.RFC3339), Link: atomLink{Rel: "alternate", Type: "text/html", Href: to.URL("reference/changes", p.anchor())},
-			Summary: c.changeSummary(diff.Compare(c.m, p.From, p.To))})
+			Summary: c.changeSummary(c.g.compare(p))})
 	}
 	f.Updated = newest.Format(time.RFC3339)
 	out, err := xml.MarshalIndent(f, "", "  ")

@@ -51,6 +51,7 @@ type Generator struct {
 
 	opAnchor    map[*model.Endpoint]string
 	scopeAnchor map[*model.Scope]string
+	cache       cache
 }
 
 // New returns a generator for m. t supplies the text; a nil t means English.

@@ -23,7 +23,7 @@ func (c *ctx) migratePage() Page {
 	var rows []migrateRow
 	var options []migrateOption
 	for _, s := range c.scopes() {
-		res := Migrate(c.m, c.v, []string{s.ID})
+		res := c.g.versionData(c).migrated[s]
 		row := migrateRow{Scope: c.scopeHTML(s), Title: c.scopeTitle(s), NoneCount: c.N("reference.count.endpoints", len(res.NoFineGrained))}
 		for _, g := range res.Permissions {
 			p, _ := c.m.Permission(g.Permission)

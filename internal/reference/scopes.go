@@ -115,7 +115,9 @@ func needsNone(sets [][]*model.Scope) bool {
 }
 
 // acceptedBy lists the endpoints of the version that a token holding only s can call.
-func (c *ctx) acceptedBy(s *model.Scope) []*model.Endpoint {
+func (c *ctx) acceptedBy(s *model.Scope) []*model.Endpoint { return c.g.versionData(c).accepted[s] }
+
+func (c *ctx) computeAcceptedBy(s *model.Scope) []*model.Endpoint {
 	held := c.closure([]*model.Scope{s})
 	var out []*model.Endpoint
 	for _, e := range c.m.EndpointsIn(c.vi) {
