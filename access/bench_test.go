@@ -85,3 +85,36 @@ func BenchmarkLookup(b *testing.B) {
 		}
 	})
 }
+
+func BenchmarkCheck(b *testing.B) {
+	t := testTable(b)
+	paths := benchPaths(b)
+	grants := map[string]Grants{
+		"classic":      mustClassic(b, t, "repo", "read:org", "gist", "user"),
+		"fine-grained": mustFine(b, t, map[string]Level{"issues": Write, "contents": Read, "pull_requests": Read, "members": Read}),
+	}
+	for _, name := range []string{"classic", "fine-grained"} {
+		g := grants[name]
+		b.Run(name, func(b *testing.B) {
+			for _, r := range paths { // build the lazy header strings outside the timer
+				t.Check(g, r.method, r.path, Private)
+				t.Check(g, r.method, r.path, Public)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			j, allowed := 0, 0
+			for i := 0; i < b.N; i++ {
+				r := &paths[j]
+				if j++; j == len(paths) {
+					j = 0
+				}
+				if t.Check(g, r.method, r.path, Visibility(i&1)).Allowed {
+					allowed++
+				}
+			}
+			if b.N > 2*len(paths) && (allowed == 0 || allowed == b.N) {
+				b.Fatalf("%d of %d allowed: the benchmark does not exercise both outcomes", allowed, b.N)
+			}
+		})
+	}
+}
