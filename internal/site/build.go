@@ -67,7 +67,11 @@ func (r *Report) WriteSummary(w io.Writer) {
 		}
 		fmt.Fprintf(w, "%s: %d pages, %d fell back to English, %d stale", l.Lang, l.Pages, l.Fallback, l.Stale)
 		if n := len(l.MissingUI); n > 0 {
-			fmt.Fprintf(w, ", %d interface strings in English (%s)", n, strings.Join(l.MissingUI, ", "))
+			ids := l.MissingUI
+			if n > 5 {
+				ids = append(ids[:5:5], "…")
+			}
+			fmt.Fprintf(w, ", %d interface strings in English (%s)", n, strings.Join(ids, ", "))
 		}
 		fmt.Fprintln(w)
 	}
@@ -88,9 +92,12 @@ type builder struct {
 	// pages[vi][li][path] is the page for versions[vi] and langs[li]; absent when the page does
 	// not exist in that version.
 	pages [][]map[string]*Page
+	// files[vi][li][path] are the generated files (FileGenerator) of a version and language.
+	files [][]map[string][]byte
+	ui    []uiTable // by language index
 	// navs[vi][li] is the navigation list of a version in a language.
-	navs  [][][]navEntry
-	files atomic.Int64
+	navs    [][][]navEntry
+	written atomic.Int64
 }
 
 // Build renders every built version × language × page into w, with redirects, the root
@@ -109,6 +116,7 @@ func Build(opts Options, w Writer) (*Report, error) {
 		return nil, diags.Err()
 	}
 	b.buildNavs()
+	b.ui = b.uiTables()
 	if err := b.writeAll(w); err != nil {
 		return nil, err
 	}
@@ -178,6 +186,7 @@ func (b *builder) renderPages() error {
 	}
 	md := make([]*Page, len(jobs))
 	gen := make([][]GeneratedPage, len(b.opts.Generators)*nv*nl) // [gi*nv*nl + vi*nl + li]
+	files := make([]map[string][]byte, len(gen))
 	err := parallel(b.opts.Workers, len(jobs)+len(gen), func(i int) error {
 		if i < len(jobs) {
 			j := jobs[i]
@@ -195,16 +204,24 @@ func (b *builder) renderPages() error {
 			return fmt.Errorf("generating pages for %s in %s: %w", b.versions[vi].Name(), b.langs[li], err)
 		}
 		gen[i] = g
+		if fg, ok := b.opts.Generators[gi].(FileGenerator); ok {
+			if files[i], err = fg.Files(b.versions[vi], b.langs[li]); err != nil {
+				return fmt.Errorf("generating files for %s in %s: %w", b.versions[vi].Name(), b.langs[li], err)
+			}
+		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	b.pages = make([][]map[string]*Page, nv)
+	b.files = make([][]map[string][]byte, nv)
 	for vi := range b.pages {
 		b.pages[vi] = make([]map[string]*Page, nl)
+		b.files[vi] = make([]map[string][]byte, nl)
 		for li := range b.pages[vi] {
 			b.pages[vi][li] = map[string]*Page{}
+			b.files[vi][li] = map[string][]byte{}
 		}
 	}
 	for i, j := range jobs {
@@ -212,6 +229,9 @@ func (b *builder) renderPages() error {
 	}
 	for i, g := range gen {
 		vi, li := i/nl%nv, i%nl
+		for name, data := range files[i] {
+			b.files[vi][li][strings.Trim(name, "/")] = data
+		}
 		for k := range g {
 			gp := &g[k]
 			gp.Path = strings.Trim(gp.Path, "/")
@@ -288,7 +308,7 @@ func (b *builder) writeAll(w Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, step := range []func(Writer) error{b.writeRedirects, b.writeRoot, b.writeNotFound, b.writeSitemaps, b.writeAssets} {
+	for _, step := range []func(Writer) error{b.writeFiles, b.writeRedirects, b.writeRoot, b.writeNotFound, b.writeSitemaps, b.writeAssets} {
 		if err := step(w); err != nil {
 			return err
 		}
@@ -296,13 +316,39 @@ func (b *builder) writeAll(w Writer) error {
 	return nil
 }
 
+// writeFiles writes the generators' files.
+func (b *builder) writeFiles(w Writer) error {
+	for vi, v := range b.versions {
+		for li, lang := range b.langs {
+			for _, name := range sortedKeys(b.files[vi][li]) {
+				if b.pages[vi][li][name] != nil {
+					return fmt.Errorf("generated file %s is also a page in %s", name, v.Name())
+				}
+				if err := b.write(w, URL(lang, v, name, "")[1:], b.files[vi][li][name]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
 func (b *builder) write(w Writer, name string, data []byte) error {
-	b.files.Add(1)
+	b.written.Add(1)
 	return w.WriteFile(name, data)
 }
 
 func (b *builder) report() *Report {
-	r := &Report{Files: int(b.files.Load())}
+	r := &Report{Files: int(b.written.Load())}
 	for li, lang := range b.langs {
 		lr := LangReport{Lang: lang}
 		for vi := range b.versions {

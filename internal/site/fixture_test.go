@@ -168,10 +168,16 @@ func (g scopeTable) Pages(v *model.Version, lang string) ([]GeneratedPage, error
 		fmt.Fprintf(&b, "<tr id=\"%s\"><td><code>%s</code></td></tr>\n", s, s)
 	}
 	b.WriteString("</tbody>\n</table>\n")
+	fmt.Fprintf(&b, "<p><a href=\"%s\">scopes.json</a></p>\n", URL(lang, v, "reference/scopes.json", ""))
 	return []GeneratedPage{{
 		Path: "reference/scopes", Body: template.HTML(b.String()),
 		Headings: []Heading{{ID: "all-scopes", Text: "All scopes", Level: 2}}, IDs: scopes,
 	}}, nil
+}
+
+// Files publishes the scopes as JSON beside the page.
+func (g scopeTable) Files(v *model.Version, lang string) (map[string][]byte, error) {
+	return map[string][]byte{"reference/scopes.json": []byte(`["repo","user"]` + "\n")}, nil
 }
 
 // fixtureOptions returns build options for the fixture site with the repository's templates and

@@ -3,6 +3,7 @@ package site
 import (
 	"html"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/scoperef/scoperef/internal/i18n"
@@ -53,8 +54,38 @@ func textHTML(t i18n.Text) template.HTML {
 	return template.HTML(s)
 }
 
+// uiIDs are the interface strings the layouts use without placeholders; pageView.UI holds them
+// as HTML (t's output) and pageView.UIText as plain text (ts's output), so that the layouts read
+// a field instead of calling a function on every page.
+var uiIDs = []string{
+	"SiteName", "SkipToContent", "MainMenu", "SiteNavigation", "LanguagePicker", "VersionPicker",
+	"VersionUnavailable", "Breadcrumb", "OnThisPage", "ReadInEnglish", "FooterAbout", "BackToTop",
+}
+
+// uiTable is the layouts' interface strings in one language.
+type uiTable struct {
+	HTML map[string]template.HTML
+	Text map[string]string
+}
+
+func (b *builder) uiTables() []uiTable {
+	tables := make([]uiTable, len(b.langs))
+	for li, lang := range b.langs {
+		t := uiTable{HTML: map[string]template.HTML{}, Text: map[string]string{}}
+		for _, id := range uiIDs {
+			txt := b.cat.T(lang, id)
+			t.HTML[id], t.Text[id] = textHTML(txt), txt.S
+		}
+		tables[li] = t
+	}
+	return tables
+}
+
 // pageView is the data of the "page" layout.
 type pageView struct {
+	// UI and UIText are the layouts' interface strings (uiIDs) in the reader's language.
+	UI       map[string]template.HTML
+	UIText   map[string]string
 	Lang     string
 	Path     string
 	Page     *Page
@@ -68,10 +99,12 @@ type pageView struct {
 	Alternates []alternate
 	Canonical  string
 	Crumbs     []navEntry
-	Nav        []navEntry
-	TOC        []Heading
-	Banner     *banner
-	Notice     *notice
+	// Nav is the page list: the top-level pages, and the pages under each page above the current
+	// one (a tree that opens along the current page's path), as <li> elements.
+	Nav    template.HTML
+	TOC    []Heading
+	Banner *banner
+	Notice *notice
 }
 
 type versionChoice struct {
@@ -95,6 +128,7 @@ type navEntry struct {
 	Path, Title, URL string
 	Lang             string // the title's language when it differs from the reader's
 	Depth            int
+	Parent           string // the path of the nearest page above it
 }
 
 type banner struct {
@@ -121,10 +155,11 @@ func versionLabel(v *model.Version) string {
 func (b *builder) pageView(vi, li int, path string) *pageView {
 	v, lang, p := b.versions[vi], b.langs[li], b.pages[vi][li][path]
 	view := &pageView{
+		UI: b.ui[li].HTML, UIText: b.ui[li].Text,
 		Lang: lang, Path: path, Page: p,
 		HomeURL:   URL(lang, v, "", ""),
 		Canonical: b.base + URL(lang, v, path, ""),
-		Nav:       b.navs[vi][li],
+		Nav:       b.navHTML(b.navs[vi][li], path),
 		Banner:    b.banner(v, lang, path),
 	}
 	if p.Lang != "" && p.Lang != lang {
@@ -270,8 +305,12 @@ func (b *builder) buildNavs() {
 			var nav []navEntry
 			for _, path := range b.paths {
 				if e, ok := b.navEntry(vi, li, path); ok {
+					e.Parent = "\x00"
 					for a, ok := parent(path); ok; a, ok = parent(a) {
 						if b.pages[vi][li][a] != nil {
+							if e.Parent == "\x00" {
+								e.Parent = a
+							}
 							e.Depth++
 						}
 					}
@@ -281,6 +320,40 @@ func (b *builder) buildNavs() {
 			b.navs[vi][li] = nav
 		}
 	}
+}
+
+// navHTML renders the page list for the page at current: entries of depth 0 and 1, and every
+// entry whose parent is current or above it.
+func (b *builder) navHTML(nav []navEntry, current string) template.HTML {
+	var sb strings.Builder
+	sb.Grow(64 * len(nav))
+	for _, e := range nav {
+		if e.Depth > 1 && !isAncestorOrSelf(e.Parent, current) {
+			continue
+		}
+		sb.WriteString(`<li class="nav-d`)
+		sb.WriteString(strconv.Itoa(e.Depth))
+		sb.WriteString(`"><a href="`)
+		sb.WriteString(template.HTMLEscapeString(e.URL))
+		sb.WriteByte('"')
+		if e.Path == current {
+			sb.WriteString(` aria-current="page"`)
+		}
+		if e.Lang != "" {
+			sb.WriteString(` lang="`)
+			sb.WriteString(template.HTMLEscapeString(e.Lang))
+			sb.WriteByte('"')
+		}
+		sb.WriteByte('>')
+		sb.WriteString(template.HTMLEscapeString(e.Title))
+		sb.WriteString("</a></li>\n")
+	}
+	return template.HTML(sb.String())
+}
+
+// isAncestorOrSelf reports whether the page at a is p or above it.
+func isAncestorOrSelf(a, p string) bool {
+	return a == p || a == "" || strings.HasPrefix(p, a+"/")
 }
 
 func (b *builder) navEntry(vi, li int, path string) (navEntry, bool) {

@@ -28,7 +28,9 @@ func (b *builder) checkLinks() *diag.List {
 				for _, l := range p.Links {
 					target := strings.Trim(l.Path, "/")
 					var msg string
-					if tp := b.pages[vi][li][target]; tp == nil {
+					if _, isFile := b.files[vi][li][target]; isFile && l.Anchor == "" {
+						continue
+					} else if tp := b.pages[vi][li][target]; tp == nil {
 						msg = fmt.Sprintf("link to %s: no such page", linkText(target, ""))
 					} else if l.Anchor != "" && !hasID(tp, l.Anchor) {
 						msg = fmt.Sprintf("link to %s: no heading or element with id %q on that page", linkText(target, l.Anchor), l.Anchor)

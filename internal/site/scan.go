@@ -3,27 +3,81 @@ package site
 import (
 	"html"
 	"html/template"
-	"regexp"
 	"strings"
 
 	"github.com/scoperef/scoperef/internal/diag"
 	"github.com/scoperef/scoperef/internal/model"
 )
 
-var (
-	idAttr    = regexp.MustCompile(`\sid="([^"]+)"`)
-	hrefAttr  = regexp.MustCompile(`\shref="(/[^"]*)"`)
-	headingRe = regexp.MustCompile(`(?s)<h([23])\s[^>]*?id="([^"]+)"[^>]*>(.*?)</h[23]>`)
-)
+// The scanners below read HTML made by html/template or goldmark, which quote every attribute
+// value with double quotes; they are plain string searches because they run over every page.
 
-// scanIDs returns every id attribute of an HTML fragment made by html/template or goldmark
-// (attributes in double quotes).
+// attrValues calls f with the value of every attribute name="..." in s (name preceded by a space)
+// and the offset of the attribute.
+func attrValues(s, name string, f func(value string, at int)) {
+	needle := " " + name + `="`
+	for off := 0; ; {
+		i := strings.Index(s[off:], needle)
+		if i < 0 {
+			return
+		}
+		start := off + i + len(needle)
+		end := strings.IndexByte(s[start:], '"')
+		if end < 0 {
+			return
+		}
+		f(s[start:start+end], off+i)
+		off = start + end + 1
+	}
+}
+
+// scanIDs returns every id attribute of an HTML fragment.
 func scanIDs(body template.HTML) []string {
 	var ids []string
-	for _, m := range idAttr.FindAllStringSubmatch(string(body), -1) {
-		ids = append(ids, html.UnescapeString(m[1]))
-	}
+	attrValues(string(body), "id", func(v string, _ int) { ids = append(ids, unescape(v)) })
 	return ids
+}
+
+func unescape(s string) string {
+	if strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	return html.UnescapeString(s)
+}
+
+// scanHeadings returns the h2 and h3 elements that have an id.
+func scanHeadings(body string) []Heading {
+	var hs []Heading
+	for off := 0; ; {
+		i := strings.Index(body[off:], "<h")
+		if i < 0 {
+			return hs
+		}
+		i += off
+		off = i + 2
+		if i+3 >= len(body) || (body[i+2] != '2' && body[i+2] != '3') || (body[i+3] != ' ' && body[i+3] != '>') {
+			continue
+		}
+		level := int(body[i+2] - '0')
+		gt := strings.IndexByte(body[i:], '>')
+		if gt < 0 {
+			return hs
+		}
+		tag := body[i : i+gt]
+		var id string
+		attrValues(tag, "id", func(v string, _ int) {
+			if id == "" {
+				id = unescape(v)
+			}
+		})
+		closing := "</h" + string(body[i+2]) + ">"
+		end := strings.Index(body[i+gt:], closing)
+		if id == "" || end < 0 {
+			continue
+		}
+		hs = append(hs, Heading{ID: id, Text: plainText(template.HTML(body[i+gt+1 : i+gt+end])), Level: level})
+		off = i + gt + end
+	}
 }
 
 // fillGenerated completes a generated page that leaves Headings, IDs or Links empty by reading
@@ -32,9 +86,7 @@ func scanIDs(body template.HTML) []string {
 func fillGenerated(g *GeneratedPage, v *model.Version, lang string) {
 	body := string(g.Body)
 	if g.Headings == nil {
-		for _, m := range headingRe.FindAllStringSubmatch(body, -1) {
-			g.Headings = append(g.Headings, Heading{ID: html.UnescapeString(m[2]), Text: plainText(template.HTML(m[3])), Level: int(m[1][0] - '0')})
-		}
+		g.Headings = scanHeadings(body)
 	}
 	if g.IDs == nil {
 		g.IDs = scanIDs(g.Body)
@@ -42,20 +94,20 @@ func fillGenerated(g *GeneratedPage, v *model.Version, lang string) {
 	if g.Links == nil {
 		prefix := URL(lang, v, "", "")
 		pos := diag.Pos{File: "generated page /" + g.Path}
-		for _, m := range hrefAttr.FindAllStringSubmatch(body, -1) {
-			href := html.UnescapeString(m[1])
+		attrValues(body, "href", func(href string, _ int) {
+			href = unescape(href)
 			rest, ok := strings.CutPrefix(href, prefix)
 			if !ok || (rest != "" && rest[0] != '/' && rest[0] != '#') {
-				continue
+				return
 			}
 			p, anchor, _ := strings.Cut(strings.TrimPrefix(rest, "/"), "#")
-			if last := p[strings.LastIndexByte(p, '/')+1:]; strings.Contains(last, ".") {
-				continue // a download, not a page
+			if first, _, _ := strings.Cut(p, "/"); v.Segment == "" && strings.Contains(first, "@") {
+				return // another version's page
 			}
-			if anchor == "" && p == "" && strings.HasSuffix(href, "#") {
-				continue
+			if p == "" && rest != "" && rest[0] == '#' {
+				p = g.Path // a link within the page
 			}
 			g.Links = append(g.Links, Link{Path: p, Anchor: anchor, Pos: pos})
-		}
+		})
 	}
 }

@@ -138,8 +138,8 @@ func checkSite(t *testing.T, mem *Mem, langs []string) map[string]*htmlDoc {
 			t.Errorf("%s: %d inline scripts", name, d.inline)
 		}
 		for _, s := range d.scripts {
-			if !strings.HasPrefix(s, "/assets/") {
-				t.Errorf("%s: script %s is not a site asset", name, s)
+			if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") {
+				t.Errorf("%s: script %s is not one of the site's files", name, s)
 			}
 		}
 		for _, ref := range d.refs {

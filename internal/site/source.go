@@ -67,6 +67,15 @@ type Generator interface {
 	Pages(v *model.Version, lang string) ([]GeneratedPage, error)
 }
 
+// FileGenerator is a Generator that also publishes files beside its pages, such as data
+// downloads. Files returns them by path under the version and language ("reference/downloads/
+// scopes.json" is served at /fr/enterprise-server@3.19/reference/downloads/scopes.json); links
+// to them are checked like links to pages.
+type FileGenerator interface {
+	Generator
+	Files(v *model.Version, lang string) (map[string][]byte, error)
+}
+
 // GeneratedPage is a page, or the generated part of a page, made by a Generator.
 type GeneratedPage struct {
 	Path string
