@@ -181,24 +181,59 @@ func posAt(file string, data []byte, off int) diag.Pos {
 }
 
 // syntaxError converts the YAML library's error into a positioned diagnostic. The library reports
-// syntax errors only as text of the fixed form "yaml: line N: problem" (see its parser.fail), with no
-// column; this is the one place that reads that form. The column given is that of the first
-// non-blank character of the line, which is where the reader's eye should start.
+// syntax errors only as text ("yaml: line N: problem", see its parser.fail), and for parser errors
+// N is the line of the enclosing block, not of the problem (go-yaml issue 205). So the message is
+// taken from the library and the line is found here: the first line at which the document, cut
+// after that line, stops parsing. The column is that of the line's first non-blank character.
 func syntaxError(file string, data []byte, err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if num, after, ok := strings.Cut(rest, ": "); ok {
-			if n, convErr := strconv.Atoi(num); convErr == nil {
-				line, msg = n, after
+			if _, convErr := strconv.Atoi(num); convErr == nil {
+				msg = after
 			}
 		}
 	}
-	pos := diag.Pos{File: file, Line: line}
-	if line > 0 {
-		pos.Col = firstColumn(data, line)
+	line := failingLine(data)
+	return posError(diag.Pos{File: file, Line: line, Col: firstColumn(data, line)}, "invalid YAML: %s", msg)
+}
+
+// failingLine bisects over line prefixes of data for the shortest one that fails to parse. A
+// prefix that ends inside a block is still valid YAML, so the first failing prefix ends at the
+// line that holds the problem.
+func failingLine(data []byte) int {
+	ends := []int{} // byte offset after each line
+	for i, c := range data {
+		if c == '\n' {
+			ends = append(ends, i+1)
+		}
 	}
-	return posError(pos, "invalid YAML: %s", msg)
+	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
+		ends = append(ends, len(data))
+	}
+	fails := func(k int) bool { // does the prefix of k+1 lines fail?
+		dec := yaml.NewDecoder(bytes.NewReader(data[:ends[k]]))
+		for {
+			var n yaml.Node
+			err := dec.Decode(&n)
+			if errors.Is(err, io.EOF) {
+				return false
+			}
+			if err != nil {
+				return true
+			}
+		}
+	}
+	lo, hi := 0, len(ends)-1 // the whole document fails, so the answer is in [lo, hi]
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo + 1
 }
 
 func firstColumn(data []byte, line int) int {

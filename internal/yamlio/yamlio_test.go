@@ -28,6 +28,8 @@ func TestParsePositions(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	cases := []struct{ name, src, want string }{
 		{"syntax", "a: b\n  c: d: e\n", "f.yaml:2:3: invalid YAML: mapping values are not allowed in this context"},
+		{"stray indent", "scopes:\n  - id: a\n    title: x\n  title: y\n", "f.yaml:4:3: invalid YAML: did not find expected '-' indicator"},
+		{"unclosed flow", "a: 1\nb: 2\nc: [x\nd: 4\n", "f.yaml:3:1: invalid YAML: did not find expected ',' or ']'"},
 		{"duplicate", "a: 1\nb: 2\na: 3\n", `f.yaml:3:1: duplicate key "a" (first at line 1)`},
 		{"anchor", "a: &x 1\nb: *x\n", "f.yaml:1:4: YAML anchors (&x) are not supported\nf.yaml:2:4: YAML aliases (*x) are not supported"},
 		{"utf8", "a: b\nc: \xff\n", "f.yaml:2:4: invalid UTF-8 byte 0xff"},
