@@ -115,9 +115,23 @@
     return Array.prototype.map.call(form.querySelectorAll("input[name=scope]:checked"), function (i) { return i.value; });
   }
 
+  // ?scopes=repo,read:org ticks those scopes, and the address follows the ticks, so a result can
+  // be shared as a link.
+  var params = new URLSearchParams(window.location.search);
+  var wanted = (params.get("scopes") || "").split(",");
+  Array.prototype.forEach.call(form.querySelectorAll("input[name=scope]"), function (i) {
+    if (wanted.indexOf(i.value) >= 0) i.checked = true;
+  });
+
   fetch(form.dataset.src).then(function (r) { return r.json(); }).then(function (data) {
     form.hidden = false;
-    form.addEventListener("change", function () { show(migrate(data, checked())); });
+    form.addEventListener("change", function () {
+      var scopes = checked();
+      if (scopes.length) params.set("scopes", scopes.join(",")); else params.delete("scopes");
+      var query = params.toString();
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+      show(migrate(data, scopes));
+    });
     show(migrate(data, checked()));
   });
 })();

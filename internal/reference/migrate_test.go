@@ -2,6 +2,7 @@ package reference
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,6 +25,30 @@ func ops(list []MigrateEndpoint) []string {
 		out = append(out, e.Operation)
 	}
 	return out
+}
+
+// TestMigrateChoices: the seed (metadata: read), ties (first set) and levels covering lower ones
+// decide between alternatives.
+func TestMigrateChoices(t *testing.T) {
+	m := loadFixture(t, "testdata/migrate")
+	res := Migrate(m, version(t, m, "dotcom"), []string{"repo"})
+	want := []string{"issues: write", "metadata: read", "pull_requests: read"}
+	if got := grants(res); !slices.Equal(got, want) {
+		t.Errorf("permissions = %v, want %v", got, want)
+	}
+	chosen := map[string]string{}
+	for _, e := range res.Endpoints {
+		chosen[e.Operation] = e.Permissions
+	}
+	for op, set := range map[string]string{"repos/seeded": "metadata: read", "repos/tie": "pull_requests: read",
+		"repos/covered": "issues: read", "repos/forced": "issues: write"} {
+		if chosen[op] != set {
+			t.Errorf("%s: chose %q, want %q", op, chosen[op], set)
+		}
+	}
+	if got := ops(res.NoFineGrained); !slices.Equal(got, []string{"repos/classic-only"}) {
+		t.Errorf("no fine-grained = %v", got)
+	}
 }
 
 func TestMigrateStarter(t *testing.T) {
@@ -87,49 +112,59 @@ func TestMigrateJSMatchesGo(t *testing.T) {
 	if err != nil {
 		t.Skip("node not installed")
 	}
-	m := loadStarter(t)
-	g := New(m, English{}, Options{})
 	dir := t.TempDir()
-	js := filepath.Join(dir, "migrate.js")
 	type want struct {
 		Permissions []MigrateGrant `json:"permissions"`
 		Uncallable  []string       `json:"uncallable"`
 	}
 	type testCase struct {
-		Version string   `json:"version"`
-		Scopes  []string `json:"scopes"`
-		Want    want     `json:"want"`
+		Data   string   `json:"data"`
+		Scopes []string `json:"scopes"`
+		Want   want     `json:"want"`
 	}
 	var cases []testCase
-	for _, v := range m.Versions {
-		files := g.Downloads(v)
-		if err := os.WriteFile(js, files["migrate.js"], 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, v.Name()+".json"), files["migrate.json"], 0o644); err != nil {
-			t.Fatal(err)
-		}
-		ids := []string{}
-		for _, s := range m.Scopes {
-			ids = append(ids, s.ID)
-		}
-		// every single scope, every pair, and all scopes at once
-		sets := [][]string{ids}
-		for i := range ids {
-			sets = append(sets, []string{ids[i]})
-			for j := i + 1; j < len(ids); j++ {
-				sets = append(sets, []string{ids[i], ids[j]})
+	var js []byte
+	all := models(t)
+	all["migrate"] = loadFixture(t, "testdata/migrate")
+	for name, m := range all {
+		g := New(m, English{}, Options{})
+		rnd := rand.New(rand.NewPCG(1, 2))
+		for _, v := range m.Versions {
+			files := g.Downloads(v)
+			js = files["migrate.js"]
+			data := name + "-" + v.Name() + ".json"
+			if err := os.WriteFile(filepath.Join(dir, data), files["migrate.json"], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ids := []string{}
+			for _, s := range m.Scopes {
+				ids = append(ids, s.ID)
+			}
+			// every single scope, all scopes at once, and pairs: all of them for the starter,
+			// 30 random ones per version for the full data
+			sets := [][]string{ids}
+			for i := range ids {
+				sets = append(sets, []string{ids[i]})
+				for j := i + 1; j < len(ids) && name == "starter"; j++ {
+					sets = append(sets, []string{ids[i], ids[j]})
+				}
+			}
+			for k := 0; k < 30 && name != "starter"; k++ {
+				sets = append(sets, []string{ids[rnd.IntN(len(ids))], ids[rnd.IntN(len(ids))], ids[rnd.IntN(len(ids))]})
+			}
+			for _, set := range sets {
+				res := Migrate(m, v, set)
+				known := slices.DeleteFunc(slices.Clone(set), func(id string) bool { return slices.Contains(res.Unknown, id) })
+				w := want{Permissions: res.Permissions, Uncallable: ops(res.NoFineGrained)}
+				if w.Uncallable == nil {
+					w.Uncallable = []string{}
+				}
+				cases = append(cases, testCase{Data: data, Scopes: known, Want: w})
 			}
 		}
-		for _, set := range sets {
-			res := Migrate(m, v, set)
-			known := slices.DeleteFunc(slices.Clone(set), func(id string) bool { return slices.Contains(res.Unknown, id) })
-			w := want{Permissions: res.Permissions, Uncallable: ops(res.NoFineGrained)}
-			if w.Uncallable == nil {
-				w.Uncallable = []string{}
-			}
-			cases = append(cases, testCase{Version: v.Name(), Scopes: known, Want: w})
-		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "migrate.js"), js, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	casesJSON, _ := json.Marshal(cases)
 	if err := os.WriteFile(filepath.Join(dir, "cases.json"), casesJSON, 0o644); err != nil {
@@ -139,8 +174,9 @@ func TestMigrateJSMatchesGo(t *testing.T) {
 const fs = require("fs"), path = require("path");
 const {migrate} = require(path.join(process.argv[1], "migrate.js"));
 const cases = JSON.parse(fs.readFileSync(path.join(process.argv[1], "cases.json")));
+const loaded = {};
 const out = cases.map(c => {
-  const data = JSON.parse(fs.readFileSync(path.join(process.argv[1], c.version + ".json")));
+  const data = loaded[c.data] ||= JSON.parse(fs.readFileSync(path.join(process.argv[1], c.data)));
   const r = migrate(data, c.scopes);
   return {permissions: r.permissions, uncallable: r.uncallable.map(e => e.operation)};
 });
@@ -163,7 +199,7 @@ process.stdout.write(JSON.stringify(out));
 			got[i].Permissions = []MigrateGrant{}
 		}
 		if !reflect.DeepEqual(got[i], c.Want) {
-			t.Errorf("%s %v: migrate.js = %+v, Migrate = %+v", c.Version, c.Scopes, got[i], c.Want)
+			t.Errorf("%s %v: migrate.js = %+v, Migrate = %+v", c.Data, c.Scopes, got[i], c.Want)
 		}
 	}
 }

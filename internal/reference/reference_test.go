@@ -16,18 +16,21 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from the current output")
 
-func loadStarter(t testing.TB) *model.Model {
+func loadStarter(t testing.TB) *model.Model { return loadFixture(t, "../../examples/starter") }
+
+// loadFixture loads the dataset under dir (a folder holding content/data).
+func loadFixture(t testing.TB, dir string) *model.Model {
 	t.Helper()
 	schemas, err := validate.CompileSchemas(os.DirFS("../../schema"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, diags := validate.Load(validate.Options{Root: os.DirFS("../../examples/starter"), Schemas: schemas,
+	m, diags := validate.Load(validate.Options{Root: os.DirFS(dir), Schemas: schemas,
 		BuildDate: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)})
 	if m == nil {
 		var b bytes.Buffer
 		diags.WriteText(&b)
-		t.Fatalf("starter does not load:\n%s", b.String())
+		t.Fatalf("%s does not load:\n%s", dir, b.String())
 	}
 	return m
 }
