@@ -152,8 +152,8 @@ func acceptedText(ok bool) string {
 	return "not accepted"
 }
 
-// IndexOf returns v's index in m.Versions, the index VersionSets use. It does not trust
-// v.Index alone, which validate does not fill in yet.
+// IndexOf returns v's index in m.Versions, the index VersionSets use: v.Index when it is
+// consistent with m, else v's position (a version built by hand in a test may lack its Index).
 func IndexOf(m *model.Model, v *model.Version) int {
 	if v.Index >= 0 && v.Index < len(m.Versions) && m.Versions[v.Index] == v {
 		return v.Index
