@@ -33,8 +33,10 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/scoperef/scoperef/internal/diag"
@@ -62,12 +64,7 @@ type Options struct {
 // returned list holds an error.
 func Load(opts Options) (*model.Model, *diag.List) {
 	var diags diag.List
-	files := readAll(opts.Root, &diags)
-	for _, f := range files {
-		if !opts.Schemas.Validate(schemaFor(f.name), f.root, &diags) {
-			f.root = nil
-		}
-	}
+	files := readAll(opts.Root, opts.Schemas, &diags)
 	if diags.HasErrors() {
 		return nil, &diags
 	}
@@ -86,7 +83,10 @@ type file struct {
 }
 
 // readAll parses the fixed data files and every endpoints/*.yaml file, in a stable order.
-func readAll(root fs.FS, diags *diag.List) []*file {
+// readAll parses the fixed data files and every endpoints/*.yaml file, and validates each against
+// its schema. Files are independent here, so they are read in parallel, one worker per CPU; the
+// result keeps the stable order of the names and each file's diagnostics together.
+func readAll(root fs.FS, schemas *Schemas, diags *diag.List) []*file {
 	names := []string{"versions.yaml", "features.yaml", "variables.yaml", "scopes.yaml", "permissions.yaml"}
 	for i, n := range names {
 		names[i] = path.Join(dataDir, n)
@@ -97,24 +97,56 @@ func readAll(root fs.FS, diags *diag.List) []*file {
 	}
 	slices.Sort(eps)
 	names = append(names, eps...)
+
+	results := make([]*file, len(names))
+	perFile := make([]diag.List, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = readOne(root, schemas, names[i], &perFile[i])
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
 	var files []*file
-	for _, name := range names {
-		data, err := readFile(root, name)
-		if err != nil {
-			diags.Errorf(diag.Pos{File: name}, "", "%v", err)
-			continue
+	for i, f := range results {
+		diags.Merge(&perFile[i])
+		if f != nil {
+			files = append(files, f)
 		}
-		if data == nil {
-			continue
-		}
-		n, err := yamlio.Parse(name, data)
-		if err != nil {
-			addError(diags, name, err)
-			continue
-		}
-		files = append(files, &file{name: name, data: data, root: n})
 	}
 	return files
+}
+
+// readOne reads, parses and schema-checks one file; it returns nil when the file is absent or
+// has errors, which are recorded in diags.
+func readOne(root fs.FS, schemas *Schemas, name string, diags *diag.List) *file {
+	data, err := readFile(root, name)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: name}, "", "%v", err)
+		return nil
+	}
+	if data == nil {
+		return nil
+	}
+	n, err := yamlio.Parse(name, data)
+	if err != nil {
+		addError(diags, name, err)
+		return nil
+	}
+	if !schemas.Validate(schemaFor(name), n, diags) {
+		return nil
+	}
+	return &file{name: name, data: data, root: n}
 }
 
 func readFile(root fs.FS, name string) ([]byte, error) {

@@ -135,23 +135,26 @@ func convert(file string, y *yaml.Node, diags *diag.List) *Node {
 		diags.Errorf(pos, "", "YAML aliases (*%s) are not supported", y.Value)
 		return &Node{Kind: Scalar, Tag: "null", Pos: pos}
 	case yaml.MappingNode:
-		n := &Node{Kind: Mapping, Pos: pos, Flow: y.Style&yaml.FlowStyle != 0}
-		seen := make(map[string]diag.Pos, len(y.Content)/2)
+		n := &Node{Kind: Mapping, Pos: pos, Flow: y.Style&yaml.FlowStyle != 0, Content: make([]*Node, 0, len(y.Content))}
+		var seen map[string]diag.Pos // only for large mappings; small ones are scanned
+		if len(y.Content) > 32 {
+			seen = make(map[string]diag.Pos, len(y.Content)/2)
+		}
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k := convert(file, y.Content[i], diags)
 			v := convert(file, y.Content[i+1], diags)
 			if k.Kind != Scalar {
 				diags.Errorf(k.Pos, "", "a mapping key must be a plain value")
-			} else if first, dup := seen[k.Value]; dup {
+			} else if first := earlierKey(n.Content, seen, k.Value); first != nil {
 				diags.Errorf(k.Pos, "", "duplicate key %q (first at line %d)", k.Value, first.Line)
-			} else {
+			} else if seen != nil {
 				seen[k.Value] = k.Pos
 			}
 			n.Content = append(n.Content, k, v)
 		}
 		return n
 	case yaml.SequenceNode:
-		n := &Node{Kind: Sequence, Pos: pos, Flow: y.Style&yaml.FlowStyle != 0}
+		n := &Node{Kind: Sequence, Pos: pos, Flow: y.Style&yaml.FlowStyle != 0, Content: make([]*Node, 0, len(y.Content))}
 		for _, c := range y.Content {
 			n.Content = append(n.Content, convert(file, c, diags))
 		}
@@ -159,6 +162,23 @@ func convert(file string, y *yaml.Node, diags *diag.List) *Node {
 	}
 	quoted := y.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
 	return &Node{Kind: Scalar, Tag: strings.TrimPrefix(y.ShortTag(), "!!"), Value: y.Value, Pos: pos, Quoted: quoted}
+}
+
+// earlierKey returns the position of an earlier key named key, from seen when the mapping is
+// large, else by scanning the keys collected so far.
+func earlierKey(content []*Node, seen map[string]diag.Pos, key string) *diag.Pos {
+	if seen != nil {
+		if p, ok := seen[key]; ok {
+			return &p
+		}
+		return nil
+	}
+	for i := 0; i < len(content); i += 2 {
+		if content[i].Value == key {
+			return &content[i].Pos
+		}
+	}
+	return nil
 }
 
 // invalidUTF8 returns the offset of the first invalid UTF-8 byte, or -1.

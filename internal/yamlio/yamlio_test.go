@@ -2,6 +2,7 @@ package yamlio
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -46,6 +47,18 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", err, c.want)
 			}
 		})
+	}
+}
+
+func TestDuplicateKeyInLargeMapping(t *testing.T) {
+	var b strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&b, "k%d: %d\n", i, i)
+	}
+	b.WriteString("k7: again\n")
+	_, err := Parse("big.yaml", []byte(b.String()))
+	if err == nil || err.Error() != `big.yaml:41:1: duplicate key "k7" (first at line 8)` {
+		t.Errorf("got %v", err)
 	}
 }
 
