@@ -101,8 +101,9 @@ type pageView struct {
 	Crumbs     []navEntry
 	// Nav is the page list: the top-level pages, and the pages under each page above the current
 	// one (a tree that opens along the current page's path), as <li> elements.
-	Nav    template.HTML
-	TOC    []Heading
+	Nav template.HTML
+	// TOC is the on-this-page list (h2 and h3) as <li> elements; empty when the page has none.
+	TOC    template.HTML
 	Banner *banner
 	Notice *notice
 }
@@ -198,11 +199,7 @@ func (b *builder) pageView(vi, li int, path string) *pageView {
 			view.Crumbs = append(view.Crumbs, e)
 		}
 	}
-	for _, h := range p.Headings {
-		if h.Level == 2 || h.Level == 3 {
-			view.TOC = append(view.TOC, h)
-		}
-	}
+	view.TOC = tocHTML(p.Headings)
 	view.Notice = b.notice(v, lang, path, p)
 	return view
 }
@@ -346,6 +343,31 @@ func (b *builder) navHTML(nav []navEntry, current string) template.HTML {
 		}
 		sb.WriteByte('>')
 		sb.WriteString(template.HTMLEscapeString(e.Title))
+		sb.WriteString("</a></li>\n")
+	}
+	return template.HTML(sb.String())
+}
+
+// tocHTML renders the h2 and h3 headings as the items of the on-this-page list. It is built in
+// Go rather than in the layout because reference pages have hundreds of headings.
+func tocHTML(hs []Heading) template.HTML {
+	var sb strings.Builder
+	for _, h := range hs {
+		if h.Level != 2 && h.Level != 3 {
+			continue
+		}
+		sb.WriteString(`<li class="toc-l`)
+		sb.WriteByte(byte('0' + h.Level))
+		sb.WriteString(`"><a href="#`)
+		sb.WriteString(template.HTMLEscapeString(h.ID))
+		sb.WriteByte('"')
+		if h.Lang != "" {
+			sb.WriteString(` lang="`)
+			sb.WriteString(template.HTMLEscapeString(h.Lang))
+			sb.WriteByte('"')
+		}
+		sb.WriteByte('>')
+		sb.WriteString(template.HTMLEscapeString(h.Text))
 		sb.WriteString("</a></li>\n")
 	}
 	return template.HTML(sb.String())

@@ -75,7 +75,12 @@ func scanHeadings(body string) []Heading {
 		if id == "" || end < 0 {
 			continue
 		}
-		hs = append(hs, Heading{ID: id, Text: plainText(template.HTML(body[i+gt+1 : i+gt+end])), Level: level})
+		inner := body[i+gt+1 : i+gt+end]
+		h := Heading{ID: id, Text: plainText(template.HTML(inner)), Level: level}
+		if rest, ok := strings.CutPrefix(inner, `<span lang="`); ok && strings.HasSuffix(inner, "</span>") && strings.Count(inner, "<span") == 1 {
+			h.Lang, _, _ = strings.Cut(rest, `"`)
+		}
+		hs = append(hs, h)
 		off = i + gt + end
 	}
 }

@@ -48,6 +48,7 @@ type Heading struct {
 	ID    string
 	Text  string
 	Level int
+	Lang  string // the text's language when it differs from the page's (an English fallback)
 }
 
 // Link is an internal link: a page path (as in Content.Paths) and an optional anchor, with the
