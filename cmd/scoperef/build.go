@@ -1,0 +1,118 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/scoperef/scoperef"
+	"github.com/scoperef/scoperef/internal/content"
+	"github.com/scoperef/scoperef/internal/diag"
+	"github.com/scoperef/scoperef/internal/i18n"
+	"github.com/scoperef/scoperef/internal/localedata"
+	"github.com/scoperef/scoperef/internal/project"
+	"github.com/scoperef/scoperef/internal/site"
+	"github.com/scoperef/scoperef/internal/validate"
+)
+
+func init() {
+	register("build", "render the documentation site (every version × language) into public/", runBuild)
+}
+
+func runBuild(env *cmdEnv, args []string) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	root := fs.String("root", ".", "project root `dir`")
+	out := fs.String("o", "", "output `dir` (default: public under the root)")
+	baseURL := fs.String("base-url", site.DefaultBaseURL, "the site's absolute `URL`, for canonical links and sitemaps")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		env.errorf("usage: scoperef build [-root DIR] [-o DIR] [-base-url URL]")
+		return 2
+	}
+	if info, err := os.Stat(*root); err != nil || !info.IsDir() {
+		env.errorf("project root %s is not a directory", *root)
+		return 1
+	}
+	if *out == "" {
+		*out = filepath.Join(*root, "public")
+	}
+	start := time.Now()
+	var rep *site.Report
+	err := site.WriteDir(*out, func(w site.Writer) error {
+		var err error
+		rep, err = buildSite(*root, *baseURL, w, env.stderr)
+		return err
+	})
+	if err != nil {
+		var le *diag.ListError
+		if !errors.As(err, &le) && !errors.Is(err, errReported) {
+			env.errorf("%v", err)
+		} else if le != nil {
+			fmt.Fprintln(env.stderr, err)
+		}
+		env.errorf("build failed; %s is unchanged", *out)
+		return 1
+	}
+	rep.WriteSummary(env.stdout)
+	fmt.Fprintf(env.stdout, "built %d pages (%d files) into %s in %v\n", rep.Pages, rep.Files, *out, time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+// errReported is returned when the diagnostics were already printed.
+var errReported = errors.New("errors reported")
+
+// buildSite loads the project at root and builds its whole site into w. Diagnostics of the
+// input (data, pages, interface strings) are printed to diagOut; an error means the build failed.
+func buildSite(root, baseURL string, w site.Writer, diagOut io.Writer) (*site.Report, error) {
+	opts, err := siteOptions(root, baseURL, diagOut)
+	if err != nil {
+		return nil, err
+	}
+	return site.Build(opts, w)
+}
+
+// siteOptions loads everything a build needs.
+func siteOptions(root, baseURL string, diagOut io.Writer) (site.Options, error) {
+	p, err := project.Open(root)
+	if err != nil {
+		return site.Options{}, err
+	}
+	schemas, err := validate.CompileSchemas(p.Schemas)
+	if err != nil {
+		return site.Options{}, err
+	}
+	m, diags := validate.Load(validate.Options{Root: p.Root, Schemas: schemas, BuildDate: p.BuildDate})
+	if diags.HasErrors() {
+		diags.WriteText(diagOut)
+		return site.Options{}, errReported
+	}
+	cat, udiags := i18n.Load(i18n.Languages, scoperef.Templates, p.Root)
+	diags.Merge(udiags)
+	if cat == nil {
+		diags.WriteText(diagOut)
+		return site.Options{}, errReported
+	}
+	cs, cdiags := content.Load(content.Options{Root: p.Root, Model: m, Langs: i18n.Languages, Label: cat.Label})
+	diags.Merge(cdiags)
+	titles, tdiags := localedata.Load(p.Root, schemas, m, i18n.Languages)
+	diags.Merge(tdiags)
+	diags.WriteText(diagOut) // warnings, and errors if any
+	if diags.HasErrors() {
+		return site.Options{}, errReported
+	}
+	return site.Options{
+		Model:      m,
+		Content:    site.FromContent(cs),
+		Generators: []site.Generator{site.Reference(m, cat, titles)},
+		Catalog:    cat,
+		Templates:  p.Templates,
+		BaseURL:    baseURL,
+	}, nil
+}

@@ -1,0 +1,228 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/scoperef/scoperef"
+	"github.com/scoperef/scoperef/internal/content"
+	"github.com/scoperef/scoperef/internal/i18n"
+	"github.com/scoperef/scoperef/internal/localedata"
+	"github.com/scoperef/scoperef/internal/project"
+	"github.com/scoperef/scoperef/internal/reference"
+	"github.com/scoperef/scoperef/internal/validate"
+)
+
+// shippedRoot is the project the repository ships; SCOPEREF_ROOT overrides it.
+func shippedRoot() string {
+	if r := os.Getenv("SCOPEREF_ROOT"); r != "" {
+		return r
+	}
+	return "../.."
+}
+
+// loadShipped loads the shipped project as scoperef build does, on a fixed build date.
+func loadShipped(tb testing.TB) Options {
+	tb.Helper()
+	os.Setenv("SOURCE_DATE_EPOCH", "1795305600") // 2026-11-23
+	p, err := project.Open(shippedRoot())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	schemas, err := validate.CompileSchemas(p.Schemas)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	m, diags := validate.Load(validate.Options{Root: p.Root, Schemas: schemas, BuildDate: p.BuildDate})
+	if diags.HasErrors() {
+		tb.Fatalf("shipped data:\n%v", diags.Err())
+	}
+	cat, udiags := i18n.Load(i18n.Languages, scoperef.Templates, p.Root)
+	if udiags.HasErrors() {
+		tb.Fatalf("shipped interface strings:\n%v", udiags.Err())
+	}
+	cs, cdiags := content.Load(content.Options{Root: p.Root, Model: m, Langs: i18n.Languages, Label: cat.Label})
+	if cdiags.HasErrors() {
+		tb.Fatalf("shipped pages:\n%v", cdiags.Err())
+	}
+	titles, tdiags := localedata.Load(p.Root, schemas, m, i18n.Languages)
+	if tdiags.HasErrors() {
+		tb.Fatalf("shipped data translations:\n%v", tdiags.Err())
+	}
+	return Options{
+		Model: m, Content: FromContent(cs), Generators: []Generator{Reference(m, cat, titles)},
+		Catalog: cat, Templates: p.Templates, BaseURL: "https://docs.example.com",
+	}
+}
+
+// TestShippedSite renders every page × version × language of the shipped site and checks links,
+// anchors, escaping, lang attributes, and that nothing falls back to English.
+func TestShippedSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the whole shipped site")
+	}
+	opts := loadShipped(t)
+	mem := NewMem()
+	rep, err := Build(opts, mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := checkSite(t, mem, i18n.Languages)
+	// A page without a translation is shown in English (and logged: translations arrive page
+	// by page); a translated page must be complete and current, and every interface string
+	// must be translated.
+	for _, l := range rep.Langs {
+		if len(l.MissingUI) > 0 {
+			t.Errorf("%s: interface strings in English: %v", l.Lang, l.MissingUI)
+		}
+		if l.Stale > 0 {
+			t.Errorf("%s: %d stale translations", l.Lang, l.Stale)
+		}
+	}
+	for _, v := range opts.Model.Built() {
+		for _, lang := range i18n.Languages[1:] {
+			for _, path := range opts.Content.Paths() {
+				if !opts.Content.In(path, v) {
+					continue
+				}
+				p, err := opts.Content.Render(path, v, lang)
+				if err != nil {
+					t.Fatal(err)
+				}
+				switch {
+				case p.Fallback:
+					t.Logf("%s /%s in %s: not translated", lang, path, v.Name())
+				case p.FallbackParts > 0:
+					t.Errorf("%s /%s in %s: %d parts in English", lang, path, v.Name(), p.FallbackParts)
+				}
+			}
+		}
+	}
+	// Generated reference pages keep endpoint summaries and notes in English, marked lang="en"
+	// by package reference; the Markdown parts were checked above.
+	if rep.Pages == 0 || len(docs) < rep.Pages {
+		t.Errorf("%d pages reported, %d HTML files", rep.Pages, len(docs))
+	}
+}
+
+// TestReferenceMessagesShipped checks that locales/en has every message of the reference pages,
+// with the generator's English text.
+func TestReferenceMessagesShipped(t *testing.T) {
+	cat, diags := i18n.Load(i18n.Languages, scoperef.Templates, os.DirFS("../.."))
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	for _, m := range reference.Messages() {
+		if got := cat.T("en", m.ID); got.Fallback {
+			t.Errorf("locales/en lacks %s", m.ID)
+		} else if m.One == "" && !strings.Contains(m.Other, "{{") && got.S != m.Other {
+			t.Errorf("%s: locales/en says %q, the generator %q", m.ID, got.S, m.Other)
+		}
+	}
+}
+
+func mustFile(m *Mem, name string) []byte {
+	data, _ := m.File(name)
+	return data
+}
+
+// BenchmarkBuild renders the whole shipped site (every built version × 4 languages) and writes
+// it atomically to a folder, as scoperef build does after loading. Loading (YAML, schemas,
+// Markdown parsing) is measured separately by BenchmarkLoad.
+//
+//	go test ./internal/site -run '^$' -bench 'Build|Load' -benchmem -count 3
+func BenchmarkBuild(b *testing.B) {
+	opts := loadShipped(b)
+	out := filepath.Join(b.TempDir(), "public")
+	var pages int
+	var peak uint64
+	stop := samplePeak(&peak)
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for b.Loop() {
+		err := WriteDir(out, func(w Writer) error {
+			rep, err := Build(opts, w)
+			if err == nil {
+				pages = rep.Pages
+			}
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	stop()
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MB")
+}
+
+// BenchmarkRender is BenchmarkBuild without the file system: the site is built into memory, as
+// scoperef serve does.
+func BenchmarkRender(b *testing.B) {
+	opts := loadShipped(b)
+	var pages int
+	cpu0 := cpuTime()
+	for b.Loop() {
+		rep, err := Build(opts, NewMem())
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = rep.Pages
+	}
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+}
+
+// BenchmarkLoad measures what scoperef build does before rendering.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		loadShipped(b)
+	}
+}
+
+// cpuTime is the process's user and system CPU time so far: on a shared machine it measures
+// the work done regardless of how long other processes kept the cores busy.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// peakRSS is the process's peak resident set size (Linux reports ru_maxrss in KiB).
+func peakRSS() int64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return ru.Maxrss << 10
+}
+
+// samplePeak records the largest heap in use (runtime.MemStats.HeapInuse) every millisecond
+// until the returned function is called.
+func samplePeak(peak *uint64) func() {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		var ms runtime.MemStats
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			runtime.ReadMemStats(&ms)
+			*peak = max(*peak, ms.HeapInuse+ms.StackInuse)
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
+}
