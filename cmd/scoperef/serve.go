@@ -4,11 +4,13 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
 
+	"github.com/scoperef/scoperef/internal/content"
 	"github.com/scoperef/scoperef/internal/i18n"
 	"github.com/scoperef/scoperef/internal/serve"
 	"github.com/scoperef/scoperef/internal/site"
@@ -34,19 +36,9 @@ func runServe(env *cmdEnv, args []string) int {
 		env.errorf("project root %s is not a directory", *root)
 		return 1
 	}
-	base := "http://" + *addr
+	st := &serveState{root: *root, base: "http://" + *addr, cache: site.NewCache()}
 	s := serve.New(serve.Options{
-		Build: func() (*site.Mem, error) {
-			mem := site.NewMem()
-			var diags strings.Builder
-			if _, err := buildSite(*root, base, mem, &diags); err != nil {
-				if err == errReported {
-					return nil, fmt.Errorf("%s", strings.TrimSpace(diags.String()))
-				}
-				return nil, err
-			}
-			return mem, nil
-		},
+		Build: st.build,
 		Watch: []string{
 			filepath.Join(*root, "content"), filepath.Join(*root, "locales"),
 			filepath.Join(*root, "templates"), filepath.Join(*root, "schema"),
@@ -61,4 +53,71 @@ func runServe(env *cmdEnv, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// serveState keeps what one build of scoperef serve can lend the next: after an edit that only
+// touches pages and reusables, the model, interface strings and reference pages are reused and
+// only the pages are loaded again; layouts of unchanged pages come from the cache.
+type serveState struct {
+	root, base string
+	cache      *site.Cache
+	last       *site.Options // inputs of the last build whose data loaded
+}
+
+func (st *serveState) build(changed []string) (*site.Mem, error) {
+	var diags strings.Builder
+	opts, err := st.options(changed, &diags)
+	if err == nil {
+		mem := site.NewMem()
+		if _, err = site.Build(opts, mem); err == nil {
+			return mem, nil
+		}
+	}
+	if err == errReported {
+		return nil, fmt.Errorf("%s", strings.TrimSpace(diags.String()))
+	}
+	return nil, err
+}
+
+func (st *serveState) options(changed []string, diags io.Writer) (site.Options, error) {
+	if st.last != nil && pagesOnly(st.root, changed) {
+		m, cat := st.last.Model, st.last.Catalog
+		cs, cdiags := content.Load(content.Options{Root: os.DirFS(st.root), Model: m, Langs: i18n.Languages, Label: cat.Label})
+		cdiags.WriteText(diags)
+		if cdiags.HasErrors() {
+			return site.Options{}, errReported
+		}
+		opts := *st.last
+		opts.Content = site.FromContent(cs)
+		return opts, nil
+	}
+	opts, err := siteOptions(st.root, st.base, diags)
+	if err != nil {
+		return opts, err
+	}
+	opts.Cache = st.cache
+	st.last = &opts
+	return opts, nil
+}
+
+// pagesOnly reports whether every changed file is a page or a reusable, in English or in
+// translation, so that the data, interface strings and templates can be kept.
+func pagesOnly(root string, changed []string) bool {
+	if len(changed) == 0 {
+		return false
+	}
+	for _, name := range changed {
+		rel, err := filepath.Rel(root, name)
+		if err != nil {
+			return false
+		}
+		parts := strings.Split(filepath.ToSlash(rel), "/")
+		switch {
+		case len(parts) >= 3 && parts[0] == "content" && (parts[1] == "pages" || parts[1] == "reusables"):
+		case len(parts) >= 4 && parts[0] == "locales" && (parts[2] == "pages" || parts[2] == "reusables"):
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -42,7 +42,7 @@ type Catalog struct {
 	dates      map[string]dateFormatter
 	matcher    language.Matcher
 
-	mu      sync.Mutex
+	mu      sync.RWMutex
 	cache   map[string]Text
 	missing map[string]map[string]bool // lang -> ids that fell back to English
 }
@@ -211,22 +211,10 @@ func (c *Catalog) Label(lang, kind string) string {
 }
 
 func (c *Catalog) localize(lang, id string, count *int, args []any) Text {
-	var key strings.Builder
-	key.WriteString(lang)
-	key.WriteByte(0)
-	key.WriteString(id)
-	if count != nil {
-		key.WriteByte(0)
-		key.WriteString(strconv.Itoa(*count))
-	}
-	for _, a := range args {
-		key.WriteByte(0)
-		fmt.Fprint(&key, a)
-	}
-	k := key.String()
-	c.mu.Lock()
+	k := cacheKey(lang, id, count, args)
+	c.mu.RLock()
 	t, ok := c.cache[k]
-	c.mu.Unlock()
+	c.mu.RUnlock()
 	if ok {
 		return t
 	}
@@ -241,6 +229,34 @@ func (c *Catalog) localize(lang, id string, count *int, args []any) Text {
 	}
 	c.mu.Unlock()
 	return t
+}
+
+// cacheKey identifies a message with its arguments: lang, id, count and args joined by NUL.
+func cacheKey(lang, id string, count *int, args []any) string {
+	if count == nil && len(args) == 0 {
+		return lang + "\x00" + id
+	}
+	var key strings.Builder
+	key.Grow(len(lang) + len(id) + 16*len(args) + 8)
+	key.WriteString(lang)
+	key.WriteByte(0)
+	key.WriteString(id)
+	if count != nil {
+		key.WriteByte(0)
+		key.WriteString(strconv.Itoa(*count))
+	}
+	for _, a := range args {
+		key.WriteByte(0)
+		switch a := a.(type) {
+		case string:
+			key.WriteString(a)
+		case int:
+			key.WriteString(strconv.Itoa(a))
+		default:
+			fmt.Fprint(&key, a)
+		}
+	}
+	return key.String()
 }
 
 func (c *Catalog) lookup(lang, id string, count *int, args []any) Text {

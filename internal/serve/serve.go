@@ -49,8 +49,10 @@ const Debounce = 50 * time.Millisecond
 
 // Options configure a Server.
 type Options struct {
-	// Build builds the whole site. The error, when not nil, is shown to the reader as text.
-	Build func() (*site.Mem, error)
+	// Build builds the whole site. changed lists the files that changed since the previous
+	// build (nil for the first build, or when unknown), so that Build may reuse work. The error,
+	// when not nil, is shown to the reader as text.
+	Build func(changed []string) (*site.Mem, error)
 	// Watch lists the folders whose changes trigger a rebuild (subfolders included).
 	Watch []string
 	// Langs are the site's languages, the default first.
@@ -86,9 +88,10 @@ func New(opts Options) *Server {
 }
 
 // Rebuild builds the site now, installs it when the build succeeds, and notifies open pages.
-func (s *Server) Rebuild() error {
+// changed lists the files that changed, or is nil.
+func (s *Server) Rebuild(changed []string) error {
 	start := time.Now()
-	files, err := s.opts.Build()
+	files, err := s.opts.Build(changed)
 	s.mu.Lock()
 	ev := event{name: "reload"}
 	if err != nil {
@@ -135,9 +138,9 @@ func (s *Server) Run(ctx context.Context, addr string, w io.Writer) error {
 		return err
 	}
 	defer watcher.Close()
-	s.Rebuild() // a failure is shown in the browser; keep serving
+	s.Rebuild(nil) // a failure is shown in the browser; keep serving
 	fmt.Fprintf(w, "serving http://%s/ (Ctrl-C to stop)\n", ln.Addr())
-	go watcher.loop(ctx, Debounce, func() { s.Rebuild() })
+	go watcher.loop(ctx, Debounce, func(changed []string) { s.Rebuild(changed) })
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()

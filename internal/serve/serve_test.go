@@ -34,8 +34,8 @@ func TestHandler(t *testing.T) {
 		"404.html":                       "<html><head></head><body>not found</body></html>",
 		"assets/site.abc.css":            "body{}",
 	})
-	s := New(Options{Build: func() (*site.Mem, error) { return files, nil }})
-	if err := s.Rebuild(); err != nil {
+	s := New(Options{Build: func([]string) (*site.Mem, error) { return files, nil }})
+	if err := s.Rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
 	get := func(path, accept string) *http.Response {
@@ -79,21 +79,21 @@ func TestHandler(t *testing.T) {
 func TestFailedBuildShownAndLastGoodKept(t *testing.T) {
 	fail := atomic.Bool{}
 	good := memSite(t, map[string]string{"en/index.html": "<html><head></head><body>home</body></html>", "404.html": "x"})
-	s := New(Options{Build: func() (*site.Mem, error) {
+	s := New(Options{Build: func([]string) (*site.Mem, error) {
 		if fail.Load() {
 			return nil, errors.New("content/pages/index.md:3:1: link to /nowhere: no such page <b>")
 		}
 		return good, nil
 	}})
 	fail.Store(true)
-	s.Rebuild()
+	s.Rebuild(nil)
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, httptest.NewRequest("GET", "/en", nil))
 	if rec.Code != 500 || !strings.Contains(rec.Body.String(), "no such page &lt;b&gt;") {
 		t.Errorf("before any good build: %d %q", rec.Code, rec.Body.String())
 	}
 	fail.Store(false)
-	s.Rebuild()
+	s.Rebuild(nil)
 	fail.Store(true)
 
 	srv := httptest.NewServer(s)
@@ -107,7 +107,7 @@ func TestFailedBuildShownAndLastGoodKept(t *testing.T) {
 	if ev := readEvent(t, events); ev != "ok:" {
 		t.Errorf("first event %q", ev)
 	}
-	s.Rebuild()
+	s.Rebuild(nil)
 	if ev := readEvent(t, events); !strings.HasPrefix(ev, "failed:content/pages/index.md:3:1") {
 		t.Errorf("event after a failed build: %q", ev)
 	}
@@ -117,7 +117,7 @@ func TestFailedBuildShownAndLastGoodKept(t *testing.T) {
 		t.Errorf("after a failed build the last good one is served: %d %q", rec.Code, rec.Body.String())
 	}
 	fail.Store(false)
-	s.Rebuild()
+	s.Rebuild(nil)
 	if ev := readEvent(t, events); ev != "reload:" {
 		t.Errorf("event after a good build: %q", ev)
 	}
@@ -155,7 +155,8 @@ func TestWatchBatches(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan struct{}, 10)
-	go w.loop(ctx, 50*time.Millisecond, func() { builds.Add(1); done <- struct{}{} })
+	var got [][]string
+	go w.loop(ctx, 50*time.Millisecond, func(changed []string) { got = append(got, changed); builds.Add(1); done <- struct{}{} })
 	for _, n := range []string{"a.md", "b.md", "c.md"} {
 		os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644)
 	}
@@ -168,6 +169,9 @@ func TestWatchBatches(t *testing.T) {
 	time.Sleep(150 * time.Millisecond)
 	if n := builds.Load(); n != 1 {
 		t.Errorf("%d rebuilds for three quick writes, want 1", n)
+	}
+	if len(got) != 1 || len(got[0]) != 3 || filepath.Base(got[0][0]) != "a.md" || filepath.Base(got[0][2]) != "c.md" {
+		t.Errorf("changed files %q, want a.md, b.md, c.md", got)
 	}
 	// A folder created later is watched too.
 	sub := filepath.Join(dir, "new")

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -59,11 +60,14 @@ func ignored(p string) bool {
 		strings.HasSuffix(base, ".swx") || base == "4913"
 }
 
-// loop calls rebuild once no change has arrived for quiet after one or more changes, until ctx
-// ends. Rebuilds never overlap: changes during a rebuild lead to one more rebuild after it.
-func (w *watcher) loop(ctx context.Context, quiet time.Duration, rebuild func()) {
+// loop calls rebuild with the changed files once no change has arrived for quiet after one or
+// more changes, until ctx ends. Rebuilds never overlap: changes during a rebuild lead to one more
+// rebuild after it. After a watcher error (an overflow) the list is nil: anything may have changed.
+func (w *watcher) loop(ctx context.Context, quiet time.Duration, rebuild func(changed []string)) {
 	timer := time.NewTimer(quiet)
 	timer.Stop()
+	changed := map[string]bool{}
+	unknown := false
 	for {
 		select {
 		case <-ctx.Done():
@@ -78,14 +82,27 @@ func (w *watcher) loop(ctx context.Context, quiet time.Duration, rebuild func())
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
 					w.addTree(ev.Name)
+					unknown = true // files may have been created in it before it was watched
 				}
 			}
+			changed[ev.Name] = true
 			timer.Reset(quiet)
 		case <-w.w.Errors:
-			// Overflow or a removed folder: rebuild to be safe.
+			// Overflow or a removed folder: rebuild everything to be safe.
+			unknown = true
 			timer.Reset(quiet)
 		case <-timer.C:
-			rebuild()
+			var list []string
+			if !unknown {
+				list = make([]string, 0, len(changed))
+				for name := range changed {
+					list = append(list, name)
+				}
+				slices.Sort(list)
+			}
+			clear(changed)
+			unknown = false
+			rebuild(list)
 		}
 	}
 }

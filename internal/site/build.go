@@ -33,6 +33,9 @@ type Options struct {
 	BaseURL string
 	// Workers is the number of pages rendered at once; default GOMAXPROCS.
 	Workers int
+	// Cache, when set, carries generated pages and layouts from one build to the next
+	// (scoperef serve); nil builds everything.
+	Cache *Cache
 }
 
 // DefaultBaseURL is used when Options.BaseURL is empty. The .example domain is reserved for
@@ -95,6 +98,11 @@ type builder struct {
 	// files[vi][li][path] are the generated files (FileGenerator) of a version and language.
 	files [][]map[string][]byte
 	ui    []uiTable // by language index
+	// bannerOf[vi][li] is a version's banner without its page link; choices[li] the version
+	// picker's entries; pickerIndex[i] the index in versions of picker[i].
+	bannerOf    [][]*banner
+	choices     [][]versionChoice
+	pickerIndex []int
 	// navs[vi][li] is the navigation list of a version in a language.
 	navs    [][][]navEntry
 	written atomic.Int64
@@ -117,6 +125,8 @@ func Build(opts Options, w Writer) (*Report, error) {
 	}
 	b.buildNavs()
 	b.ui = b.uiTables()
+	b.bannerOf = b.banners()
+	b.choices = b.versionChoices()
 	if err := b.writeAll(w); err != nil {
 		return nil, err
 	}
@@ -199,16 +209,26 @@ func (b *builder) renderPages() error {
 		}
 		i -= len(jobs)
 		gi, vi, li := i/(nv*nl), i/nl%nv, i%nl
-		g, err := b.opts.Generators[gi].Pages(b.versions[vi], b.langs[li])
+		gr, v, lang := b.opts.Generators[gi], b.versions[vi], b.langs[li]
+		if e, ok := b.opts.Cache.generated(gr, v, lang); ok {
+			gen[i], files[i] = e.pages, e.files
+			return nil
+		}
+		g, err := gr.Pages(v, lang)
 		if err != nil {
-			return fmt.Errorf("generating pages for %s in %s: %w", b.versions[vi].Name(), b.langs[li], err)
+			return fmt.Errorf("generating pages for %s in %s: %w", v.Name(), lang, err)
+		}
+		for k := range g {
+			g[k].Path = strings.Trim(g[k].Path, "/")
+			fillGenerated(&g[k], v, lang)
 		}
 		gen[i] = g
-		if fg, ok := b.opts.Generators[gi].(FileGenerator); ok {
-			if files[i], err = fg.Files(b.versions[vi], b.langs[li]); err != nil {
-				return fmt.Errorf("generating files for %s in %s: %w", b.versions[vi].Name(), b.langs[li], err)
+		if fg, ok := gr.(FileGenerator); ok {
+			if files[i], err = fg.Files(v, lang); err != nil {
+				return fmt.Errorf("generating files for %s in %s: %w", v.Name(), lang, err)
 			}
 		}
+		b.opts.Cache.storeGenerated(gr, v, lang, &genEntry{gen[i], files[i]})
 		return nil
 	})
 	if err != nil {
@@ -234,8 +254,6 @@ func (b *builder) renderPages() error {
 		}
 		for k := range g {
 			gp := &g[k]
-			gp.Path = strings.Trim(gp.Path, "/")
-			fillGenerated(gp, b.versions[vi], b.langs[li])
 			seen[gp.Path] = true
 			b.pages[vi][li][gp.Path] = combine(b.pages[vi][li][gp.Path], gp, b.langs[li])
 		}
@@ -294,19 +312,40 @@ func (b *builder) writeAll(w Writer) error {
 			}
 		}
 	}
+	var fp string
+	if b.opts.Cache != nil {
+		var err error
+		if fp, err = b.fingerprint(); err != nil {
+			return err
+		}
+	}
+	laid := make([]cachedPage, len(jobs))
 	err := parallel(b.opts.Workers, len(jobs), func(i int) error {
 		j := jobs[i]
 		p := b.pages[j.vi][j.li][j.path]
+		name := file(b.langs[j.li], b.versions[j.vi], j.path)
+		if data, ok := b.opts.Cache.layout(fp, name, p); ok {
+			laid[i] = cachedPage{p, data}
+			return b.write(w, name, data)
+		}
 		// The layout adds about 12 KB to the body; a buffer of that size is written without
 		// growing, and handed to the writer without a copy.
 		buf := bytes.NewBuffer(make([]byte, 0, len(p.Body)+len(p.Intro)+16<<10))
 		if err := b.tmpl.ExecuteTemplate(buf, "page", b.pageView(j.vi, j.li, j.path)); err != nil {
 			return fmt.Errorf("layout of /%s for %s in %s: %w", j.path, b.versions[j.vi].Name(), b.langs[j.li], err)
 		}
-		return b.write(w, file(b.langs[j.li], b.versions[j.vi], j.path), buf.Bytes())
+		laid[i] = cachedPage{p, buf.Bytes()}
+		return b.write(w, name, buf.Bytes())
 	})
 	if err != nil {
 		return err
+	}
+	if b.opts.Cache != nil {
+		keep := make(map[string]cachedPage, len(jobs))
+		for i, j := range jobs {
+			keep[file(b.langs[j.li], b.versions[j.vi], j.path)] = laid[i]
+		}
+		b.opts.Cache.keepLayouts(fp, keep)
 	}
 	for _, step := range []func(Writer) error{b.writeFiles, b.writeRedirects, b.writeRoot, b.writeNotFound, b.writeSitemaps, b.writeAssets} {
 		if err := step(w); err != nil {

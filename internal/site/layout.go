@@ -161,7 +161,7 @@ func (b *builder) pageView(vi, li int, path string) *pageView {
 		HomeURL:   URL(lang, v, "", ""),
 		Canonical: b.base + URL(lang, v, path, ""),
 		Nav:       b.navHTML(b.navs[vi][li], path),
-		Banner:    b.banner(v, lang, path),
+		Banner:    b.banner(vi, li, path),
 	}
 	if p.Lang != "" && p.Lang != lang {
 		view.TextLang = p.Lang
@@ -170,9 +170,10 @@ func (b *builder) pageView(vi, li int, path string) *pageView {
 	if path == "" {
 		view.DocTitle = p.Title
 	}
-	for _, pv := range b.picker {
-		pvi := b.versionIndex(pv)
-		c := versionChoice{Name: pv.Name(), Label: versionLabel(pv), Status: b.status(pv, lang), Current: pv == v}
+	for pi, pv := range b.picker {
+		pvi := b.pickerIndex[pi]
+		c := b.choices[li][pi]
+		c.Current = pv == v
 		if b.pages[pvi][li][path] != nil {
 			c.URL = URL(lang, pv, path, "")
 		} else {
@@ -224,26 +225,60 @@ func (b *builder) status(v *model.Version, lang string) string {
 	return ""
 }
 
-// banner returns the release-candidate or discontinued banner of version v, or nil.
-func (b *builder) banner(v *model.Version, lang, path string) *banner {
-	switch v.Status {
-	case model.ReleaseCandidate:
-		return &banner{Kind: "rc", Text: b.cat.T(lang, "BannerReleaseCandidate", "Version", versionLabel(v)).S}
-	case model.Deprecated:
-		bn := &banner{Kind: "deprecated", Text: b.cat.T(lang, "BannerDiscontinued",
-			"Product", versionLabel(v), "Date", b.cat.Date(lang, v.Deprecation)).S}
-		if latest := b.latest(v.Product); latest != nil {
-			li := b.langIndex(lang)
-			target := path
-			if b.pages[b.versionIndex(latest)][li][path] == nil {
-				target = ""
+// banners makes the release-candidate or discontinued banner of every version in every
+// language (nil for other versions); banner completes it for a page.
+func (b *builder) banners() [][]*banner {
+	out := make([][]*banner, len(b.versions))
+	for vi, v := range b.versions {
+		out[vi] = make([]*banner, len(b.langs))
+		for li, lang := range b.langs {
+			switch v.Status {
+			case model.ReleaseCandidate:
+				out[vi][li] = &banner{Kind: "rc", Text: b.cat.T(lang, "BannerReleaseCandidate", "Version", versionLabel(v)).S}
+			case model.Deprecated:
+				bn := &banner{Kind: "deprecated", Text: b.cat.T(lang, "BannerDiscontinued",
+					"Product", versionLabel(v), "Date", b.cat.Date(lang, v.Deprecation)).S}
+				if latest := b.latest(v.Product); latest != nil {
+					bn.LinkText = b.cat.T(lang, "BannerLatest", "Version", versionLabel(latest)).S
+				}
+				out[vi][li] = bn
 			}
-			bn.LinkText = b.cat.T(lang, "BannerLatest", "Version", versionLabel(latest)).S
-			bn.LinkURL = URL(lang, latest, target, "")
 		}
+	}
+	return out
+}
+
+// banner returns the banner of a page, linking a discontinued version's page to the same page
+// in the newest release (or that release's home page when the page does not exist there).
+func (b *builder) banner(vi, li int, path string) *banner {
+	bn := b.bannerOf[vi][li]
+	if bn == nil || bn.LinkText == "" {
 		return bn
 	}
-	return nil
+	latest := b.latest(b.versions[vi].Product)
+	target := path
+	if b.pages[b.versionIndex(latest)][li][path] == nil {
+		target = ""
+	}
+	c := *bn
+	c.LinkURL = URL(b.langs[li], latest, target, "")
+	return &c
+}
+
+// versionChoices makes the version-picker entries of every language, in picker order, without
+// the page-dependent URL and Current fields.
+func (b *builder) versionChoices() [][]versionChoice {
+	b.pickerIndex = make([]int, len(b.picker))
+	for pi, pv := range b.picker {
+		b.pickerIndex[pi] = b.versionIndex(pv)
+	}
+	out := make([][]versionChoice, len(b.langs))
+	for li, lang := range b.langs {
+		for _, pv := range b.picker {
+			out[li] = append(out[li], versionChoice{Name: pv.Name(), Label: versionLabel(pv), Status: b.status(pv, lang)})
+		}
+	}
+	return out
 }
 
 // latest returns the newest supported built release of product p, or nil.

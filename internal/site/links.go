@@ -18,6 +18,7 @@ func (b *builder) checkLinks() *diag.List {
 	}
 	where := map[problem]*[2][]string{} // versions, languages
 	var order []problem
+	ids := map[*Page]map[string]bool{}
 	for vi, v := range b.versions {
 		for li, lang := range b.langs {
 			for _, path := range b.paths {
@@ -32,7 +33,7 @@ func (b *builder) checkLinks() *diag.List {
 						continue
 					} else if tp := b.pages[vi][li][target]; tp == nil {
 						msg = fmt.Sprintf("link to %s: no such page", linkText(target, ""))
-					} else if l.Anchor != "" && !hasID(tp, l.Anchor) {
+					} else if l.Anchor != "" && !hasID(ids, tp, l.Anchor) {
 						msg = fmt.Sprintf("link to %s: no heading or element with id %q on that page", linkText(target, l.Anchor), l.Anchor)
 					} else {
 						continue
@@ -80,12 +81,19 @@ func linkText(path, anchor string) string {
 	return s
 }
 
-// hasID reports whether id is a heading id or another element id of p.
-func hasID(p *Page, id string) bool {
-	for _, h := range p.Headings {
-		if h.ID == id {
-			return true
+// hasID reports whether id is a heading id or another element id of p, keeping each page's set
+// of ids in sets.
+func hasID(sets map[*Page]map[string]bool, p *Page, id string) bool {
+	set := sets[p]
+	if set == nil {
+		set = make(map[string]bool, len(p.Headings)+len(p.IDs))
+		for _, h := range p.Headings {
+			set[h.ID] = true
 		}
+		for _, x := range p.IDs {
+			set[x] = true
+		}
+		sets[p] = set
 	}
-	return slices.Contains(p.IDs, id)
+	return set[id]
 }

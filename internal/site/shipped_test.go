@@ -1,12 +1,17 @@
 package site
 
 import (
+	"bytes"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/scoperef/scoperef"
@@ -225,4 +230,54 @@ func samplePeak(peak *uint64) func() {
 		}
 	}()
 	return func() { close(done); <-finished }
+}
+
+// overlayFS is a file system with one file's content replaced.
+type overlayFS struct {
+	fs.FS
+	name string
+	data []byte
+}
+
+func (o overlayFS) Open(name string) (fs.File, error) {
+	if name != o.name {
+		return o.FS.Open(name)
+	}
+	return fstest.MapFS{name: {Data: o.data}}.Open(name)
+}
+
+// BenchmarkServeEdit measures what scoperef serve does after a page is saved: load the pages
+// again (the model, interface strings and reference pages are kept) and rebuild the site into
+// memory with the cache of the previous build. Add serve.Debounce (50 ms) and the browser's
+// reload for the time until the edit shows.
+func BenchmarkServeEdit(b *testing.B) {
+	opts := loadShipped(b)
+	opts.Cache = NewCache()
+	if _, err := Build(opts, NewMem()); err != nil {
+		b.Fatal(err)
+	}
+	root := os.DirFS(shippedRoot())
+	const page = "content/pages/reference/index.md"
+	src, err := fs.ReadFile(root, page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for b.Loop() {
+		n++
+		edited := overlayFS{root, page, append(slices.Clone(src), fmt.Sprintf("\nEdit number %d.\n", n)...)}
+		cs, diags := content.Load(content.Options{Root: edited, Model: opts.Model, Langs: i18n.Languages, Label: opts.Catalog.Label})
+		if diags.HasErrors() {
+			b.Fatal(diags.Err())
+		}
+		o := opts
+		o.Content = FromContent(cs)
+		mem := NewMem()
+		if _, err := Build(o, mem); err != nil {
+			b.Fatal(err)
+		}
+		if got, _ := mem.File("en/reference/index.html"); !bytes.Contains(got, fmt.Appendf(nil, "Edit number %d.", n)) {
+			b.Fatal("the edit is not in the page")
+		}
+	}
 }

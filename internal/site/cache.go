@@ -1,0 +1,163 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"io/fs"
+	"reflect"
+	"sync"
+
+	"github.com/scoperef/scoperef/internal/model"
+)
+
+// Cache carries work from one build to the next, for scoperef serve: what each generator made
+// for a version and language, and each page's laid-out bytes with the Page they came from.
+//
+// A generator's output is reused when the same generator (compared with ==; use pointers) is
+// asked for the same *model.Version and language again, so a new model or a new generator
+// starts afresh. A page's bytes are reused when its Page is equal to the previous one and the
+// rest of the site that a layout shows (every page's title, which versions have which pages, the
+// templates, assets, catalog and base URL) is unchanged.
+type Cache struct {
+	mu          sync.Mutex
+	gen         map[genKey]*genEntry
+	pages       map[string]cachedPage // by output file name
+	fingerprint string
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{gen: map[genKey]*genEntry{}} }
+
+type genKey struct {
+	g    Generator
+	v    *model.Version
+	lang string
+}
+
+type genEntry struct {
+	pages []GeneratedPage
+	files map[string][]byte
+}
+
+type cachedPage struct {
+	page *Page
+	data []byte
+}
+
+func (c *Cache) generated(g Generator, v *model.Version, lang string) (*genEntry, bool) {
+	if c == nil || !reflect.TypeOf(g).Comparable() {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.gen[genKey{g, v, lang}]
+	return e, ok
+}
+
+func (c *Cache) storeGenerated(g Generator, v *model.Version, lang string, e *genEntry) {
+	if c == nil || !reflect.TypeOf(g).Comparable() {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.gen {
+		if k.g == g && k.v != v && k.v.Name() == v.Name() {
+			delete(c.gen, k) // a previous model's version
+		}
+	}
+	c.gen[genKey{g, v, lang}] = e
+}
+
+// layout returns the previous bytes of file name when p and the site fingerprint are unchanged.
+func (c *Cache) layout(fingerprint, name string, p *Page) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	old, ok := c.pages[name]
+	same := ok && c.fingerprint == fingerprint
+	c.mu.Unlock()
+	if !same || !samePage(old.page, p) {
+		return nil, false
+	}
+	return old.data, true
+}
+
+// keepLayouts replaces the cached layouts with those of a finished build.
+func (c *Cache) keepLayouts(fingerprint string, pages map[string]cachedPage) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.fingerprint, c.pages = fingerprint, pages
+	c.mu.Unlock()
+}
+
+// fingerprint hashes everything a page's layout shows besides the page itself.
+func (b *builder) fingerprint() (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%p\x00%q\x00", b.base, b.cat, b.langs)
+	if err := hashFS(h, b.opts.Templates); err != nil {
+		return "", err
+	}
+	for vi, v := range b.versions {
+		fmt.Fprintf(h, "%s %d %v\x00", v.Name(), v.Status, v.Deprecation)
+		for li := range b.langs {
+			for _, path := range b.paths {
+				if p := b.pages[vi][li][path]; p != nil {
+					fmt.Fprintf(h, "%d %d %q %q %q %q\x00", vi, li, path, p.Title, p.ShortTitle, p.Lang)
+				}
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// hashFS hashes the layouts, partials and assets.
+func hashFS(h hash.Hash, fsys fs.FS) error {
+	for _, pattern := range []string{"layouts/*", "partials/*", "assets/*"} {
+		names, err := fs.Glob(fsys, pattern)
+		if err != nil {
+			return err
+		}
+		for _, n := range names {
+			data, err := fs.ReadFile(fsys, n)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s %d\x00", n, len(data))
+			h.Write(data)
+		}
+	}
+	return nil
+}
+
+// samePage reports whether two pages are equal, quickly when their slices are shared (a cached
+// generated page) and by comparing every element otherwise.
+func samePage(a, b *Page) bool {
+	if a == b {
+		return true
+	}
+	if a.Title != b.Title || a.ShortTitle != b.ShortTitle || a.Intro != b.Intro || a.Body != b.Body ||
+		a.Lang != b.Lang || a.Fallback != b.Fallback || a.FallbackParts != b.FallbackParts || a.Stale != b.Stale {
+		return false
+	}
+	return sameSlice(a.Headings, b.Headings) && sameSlice(a.IDs, b.IDs) && sameSlice(a.Links, b.Links)
+}
+
+func sameSlice[T comparable](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) == 0 || &a[0] == &b[0] {
+		return true
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
