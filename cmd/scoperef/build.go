@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/scoperef/scoperef"
@@ -42,6 +43,9 @@ func runBuild(env *cmdEnv, args []string) int {
 	}
 	if *out == "" {
 		*out = filepath.Join(*root, "public")
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(site.MemoryLimit)
 	}
 	start := time.Now()
 	var rep *site.Report

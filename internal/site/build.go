@@ -42,6 +42,12 @@ type Options struct {
 // documentation; publishers set their own with scoperef build -base-url.
 const DefaultBaseURL = "https://scoperef.example"
 
+// MemoryLimit is the soft memory limit (runtime/debug.SetMemoryLimit) that scoperef build sets
+// unless GOMEMLIMIT is set: a build allocates several times its live data, and under CPU
+// contention the collector falls behind and lets the heap grow past twice the live data. With
+// the limit it collects sooner instead.
+const MemoryLimit = 150 << 20
+
 // Report describes a build.
 type Report struct {
 	Files int // files written
@@ -328,13 +334,19 @@ func (b *builder) writeAll(w Writer) error {
 			laid[i] = cachedPage{p, data}
 			return b.write(w, name, data)
 		}
-		// The layout adds about 12 KB to the body; a buffer of that size is written without
-		// growing, and handed to the writer without a copy.
-		buf := bytes.NewBuffer(make([]byte, 0, len(p.Body)+len(p.Intro)+16<<10))
-		if err := b.tmpl.ExecuteTemplate(buf, "page", b.pageView(j.vi, j.li, j.path)); err != nil {
+		// The layout adds about 12 KB to the body, the page list and the on-this-page list; a
+		// buffer of that size is written without growing, and handed to the writer as it is.
+		view := b.pageView(j.vi, j.li, j.path)
+		buf := bytes.NewBuffer(make([]byte, 0, len(p.Body)+len(p.Intro)+len(view.Nav)+len(view.TOC)+16<<10))
+		if err := b.tmpl.ExecuteTemplate(buf, "page", view); err != nil {
 			return fmt.Errorf("layout of /%s for %s in %s: %w", j.path, b.versions[j.vi].Name(), b.langs[j.li], err)
 		}
 		laid[i] = cachedPage{p, buf.Bytes()}
+		if b.opts.Cache == nil {
+			// Nothing reads the page's text again: let the collector have it while the
+			// other pages are laid out, which keeps the peak memory of a whole build down.
+			p.Intro, p.Body, p.Headings, p.IDs = "", "", nil, nil
+		}
 		return b.write(w, name, buf.Bytes())
 	})
 	if err != nil {
