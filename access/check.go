@@ -68,9 +68,8 @@ type Decision struct {
 	AcceptedOAuthScopes       string // X-Accepted-OAuth-Scopes, for the visibility checked
 	AcceptedGitHubPermissions string // X-Accepted-GitHub-Permissions
 
-	grants  Grants
-	vis     Visibility
-	credErr error // Middleware: the resolver's error
+	grants Grants
+	vis    Visibility
 }
 
 // Check decides whether a token with grants g may call method path on a
@@ -106,7 +105,7 @@ func (t *Table) decide(ix *index, i int, g Grants, vis Visibility, d *Decision) 
 }
 
 func reason(ep *Endpoint, ei *epIndex, g Grants, t *Table, vis Visibility) Reason {
-	if g.kind == NoToken {
+	if g.grants == nil {
 		return ReasonNoGrants
 	}
 	if g.t != t {
@@ -164,7 +163,7 @@ func (d *Decision) Visibility() Visibility { return d.vis }
 // included as they are). It is nil when the decision allowed or the token
 // is not classic.
 func (d *Decision) MissingScopes() [][]string {
-	if d.Allowed || d.Endpoint == nil || d.grants.kind != ClassicToken || d.grants.t == nil {
+	if d.Allowed || d.Endpoint == nil || d.grants.Kind() != ClassicToken {
 		return nil
 	}
 	src := d.Endpoint.Classic.Private
@@ -188,7 +187,7 @@ func (d *Decision) MissingScopes() [][]string {
 // FineGrained.AnyOf lacks: the grants held below the level needed. It is
 // nil when the decision allowed or the token is not fine-grained.
 func (d *Decision) MissingPermissions() [][]Grant {
-	if d.Allowed || d.Endpoint == nil || d.grants.kind != FineGrainedToken || d.grants.t == nil {
+	if d.Allowed || d.Endpoint == nil || d.grants.Kind() != FineGrainedToken {
 		return nil
 	}
 	var out [][]Grant

@@ -29,6 +29,10 @@ func (k TokenKind) String() string {
 // Table.ClassicGrants or Table.FineGrainedGrants, once per token; Check then
 // needs no allocation. The zero Grants holds nothing and is always denied.
 type Grants struct {
+	*grants // nil: no token
+}
+
+type grants struct {
 	t      *Table
 	kind   TokenKind
 	scopes bitset  // classic: every scope held, after DAG expansion
@@ -36,21 +40,37 @@ type Grants struct {
 	str    string
 }
 
-// Table returns the table the grants were resolved against.
-func (g Grants) Table() *Table { return g.t }
+// Table returns the table the grants were resolved against (nil for the
+// zero Grants).
+func (g Grants) Table() *Table {
+	if g.grants == nil {
+		return nil
+	}
+	return g.t
+}
 
 // Kind returns the token kind.
-func (g Grants) Kind() TokenKind { return g.kind }
+func (g Grants) Kind() TokenKind {
+	if g.grants == nil {
+		return NoToken
+	}
+	return g.kind
+}
 
 // String returns the token's normalised scopes in X-OAuth-Scopes form
 // ("gist, user") or its permissions as "perm=level" joined by "," in
 // permission name order (metadata=read included).
-func (g Grants) String() string { return g.str }
+func (g Grants) String() string {
+	if g.grants == nil {
+		return ""
+	}
+	return g.str
+}
 
 // HasScope reports whether a classic token holds scope, directly or through
 // a scope that implies it.
 func (g Grants) HasScope(scope string) bool {
-	if g.kind != ClassicToken {
+	if g.Kind() != ClassicToken {
 		return false
 	}
 	i, ok := g.t.index().scopeIdx[scope]
@@ -59,7 +79,7 @@ func (g Grants) HasScope(scope string) bool {
 
 // Level returns the level at which a fine-grained token holds perm.
 func (g Grants) Level(perm string) Level {
-	if g.kind != FineGrainedToken {
+	if g.Kind() != FineGrainedToken {
 		return None
 	}
 	i, ok := g.t.index().permIdx[perm]
@@ -83,7 +103,7 @@ func (t *Table) ClassicGrants(scopes ...string) (Grants, error) {
 		b.or(ix.implied[i])
 	}
 	norm, _ := NormalizeScopes(t, scopes)
-	return Grants{t: t, kind: ClassicToken, scopes: b, str: strings.Join(norm, ", ")}, nil
+	return Grants{&grants{t: t, kind: ClassicToken, scopes: b, str: strings.Join(norm, ", ")}}, nil
 }
 
 // FineGrainedGrants resolves a fine-grained token's permissions. An unknown
@@ -115,7 +135,7 @@ func (t *Table) FineGrainedGrants(perms map[string]Level) (Grants, error) {
 		}
 	}
 	slices.Sort(parts)
-	return Grants{t: t, kind: FineGrainedToken, levels: levels, str: strings.Join(parts, ",")}, nil
+	return Grants{&grants{t: t, kind: FineGrainedToken, levels: levels, str: strings.Join(parts, ",")}}, nil
 }
 
 // NormalizeScopes returns scopes without duplicates and without the scopes

@@ -89,8 +89,11 @@ func (b bitset) each(f func(int)) {
 }
 
 func (t *Table) index() *index {
-	t.once.Do(func() { t.idx = buildIndex(t) })
-	return t.idx
+	if ix := t.idx.Load(); ix != nil {
+		return ix
+	}
+	t.once.Do(func() { t.idx.Store(buildIndex(t)) })
+	return t.idx.Load()
 }
 
 func buildIndex(t *Table) *index {

@@ -71,17 +71,17 @@ func Middleware(set *Set, opts MiddlewareOptions) func(http.Handler) http.Handle
 	}
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			d, t := authorize(set, &opts, r)
+			d, t, err := authorize(set, &opts, r)
 			if d.Endpoint != nil {
 				h := w.Header()
 				h.Set("X-Accepted-OAuth-Scopes", d.AcceptedOAuthScopes)
 				h.Set("X-Accepted-GitHub-Permissions", d.AcceptedGitHubPermissions)
-				if d.grants.kind == ClassicToken && d.grants.t == t {
+				if d.grants.Kind() == ClassicToken && d.grants.t == t {
 					h.Set("X-OAuth-Scopes", d.grants.String())
 				}
 			}
 			if !d.Allowed {
-				deny(w, t, d, &opts)
+				deny(w, t, d, err, &opts)
 				return
 			}
 			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), decisionKey{}, d)))
@@ -89,31 +89,32 @@ func Middleware(set *Set, opts MiddlewareOptions) func(http.Handler) http.Handle
 	}
 }
 
-// authorize decides one request. The table is nil when the version is unknown.
-func authorize(set *Set, opts *MiddlewareOptions, r *http.Request) (*Decision, *Table) {
+// authorize decides one request. The table is nil when the version is
+// unknown; err is the resolver's error.
+func authorize(set *Set, opts *MiddlewareOptions, r *http.Request) (*Decision, *Table, error) {
 	d := &Decision{}
 	version := opts.Version(r)
 	t, ok := set.Table(version)
 	if !ok {
 		d.Reason = ReasonUnknownVersion
-		return d, nil
+		return d, nil, nil
 	}
 	ix := t.index()
 	i := ix.router.lookup(r.Method, r.URL.EscapedPath(), &d.Params)
 	if i < 0 {
 		d.Params = Params{}
 		d.Reason = ReasonUnknownEndpoint
-		return d, t
+		return d, t, nil
 	}
 	d.Params.names = ix.eps[i].params
 	g, vis, err := opts.Grants(r, Route{Table: t, Endpoint: &t.Endpoints[i], Params: d.Params})
 	if err != nil {
 		t.decide(ix, i, Grants{}, vis, d)
-		d.Reason, d.credErr = ReasonCredentials, err
-		return d, t
+		d.Reason = ReasonCredentials
+		return d, t, err
 	}
 	t.decide(ix, i, g, vis, d)
-	return d, t
+	return d, t, nil
 }
 
 // errorBody is GitHub's error document.
@@ -123,7 +124,7 @@ type errorBody struct {
 	Status           string `json:"status"`
 }
 
-func deny(w http.ResponseWriter, t *Table, d *Decision, opts *MiddlewareOptions) {
+func deny(w http.ResponseWriter, t *Table, d *Decision, err error, opts *MiddlewareOptions) {
 	status, msg := http.StatusForbidden, "Resource not accessible by personal access token"
 	switch d.Reason {
 	case ReasonUnknownVersion:
@@ -136,7 +137,7 @@ func deny(w http.ResponseWriter, t *Table, d *Decision, opts *MiddlewareOptions)
 		status, msg = http.StatusInternalServerError, "Credentials were resolved for another API version"
 	case ReasonCredentials:
 		status, msg = http.StatusInternalServerError, "Could not resolve credentials"
-		if errors.Is(d.credErr, ErrBadCredentials) {
+		if errors.Is(err, ErrBadCredentials) {
 			status, msg = http.StatusUnauthorized, "Bad credentials"
 		}
 	default: // the token lacks what the endpoint needs

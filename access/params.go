@@ -3,11 +3,12 @@ package access
 // Params holds the parameter values of a matched path. It is a fixed-size
 // value: looking up a path allocates nothing. Values are substrings of the
 // looked-up path, exactly as they appear there (still percent-encoded; use
-// url.PathUnescape when you need the decoded text).
+// url.PathUnescape when you need the decoded text). Paths longer than
+// 65535 bytes match nothing.
 type Params struct {
 	path  string
 	names []string // the template's parameter names, in order
-	spans [MaxParams][2]uint32
+	spans [MaxParams][2]uint16
 }
 
 // Len returns the number of parameters.

@@ -2,104 +2,31 @@ package access
 
 import (
 	"math/bits"
-	"sort"
 	"strings"
 )
 
-// node is a node of a per-method routing tree. Children are tried in
-// precedence order: static, then mixed (by shape), then parameter; a
-// failed branch backtracks to the next.
-type node struct {
-	static []edge       // sorted by label
-	mixed  []*mixedEdge // sorted by shape
-	param  *node
-	ep     int32 // endpoint index + 1; 0 = no endpoint ends here
-}
+// The lookup side of the routers (built in router_build.go).
 
-type edge struct {
-	label string
-	child *node
-}
-
-type mixedEdge struct {
-	shape string
-	lits  []string
-	child *node
-}
-
-// linearMax is the widest fan-out searched linearly.
-const linearMax = 4
-
-// router holds one tree per method.
+// router holds one flattened tree per method.
 type router struct {
 	trees     map[string]*node // while building
 	maxStatic int              // longest static label
+	unhashed  int              // wide nodes without a perfect hash (searched linearly)
 
 	fast   [6]int32         // roots for GET HEAD POST PUT PATCH DELETE, or -1
 	roots  map[string]int32 // roots for other methods
 	nodes  []fnode
 	edges  []fedge
 	mixed  []fmixed
-	labels string
+	labels string // every static label, concatenated
 }
 
-// add inserts endpoint i. The first of several equivalent templates wins.
-func (r *router) add(method string, segs []tseg, i int) {
-	if r.trees == nil {
-		r.trees = map[string]*node{}
-	}
-	n := r.trees[method]
-	if n == nil {
-		n = &node{}
-		r.trees[method] = n
-	}
-	for _, s := range segs {
-		switch s.kind {
-		case segStatic:
-			r.maxStatic = max(r.maxStatic, len(s.label))
-			n = n.staticChild(s.label)
-		case segMixed:
-			n = n.mixedChild(s)
-		case segParam:
-			if n.param == nil {
-				n.param = &node{}
-			}
-			n = n.param
-		}
-	}
-	if n.ep == 0 {
-		n.ep = int32(i) + 1
-	}
-}
+// linearMax is the widest fan-out searched linearly.
+const linearMax = 4
 
-func (n *node) staticChild(label string) *node {
-	for _, e := range n.static {
-		if e.label == label {
-			return e.child
-		}
-	}
-	c := &node{}
-	n.static = append(n.static, edge{label, c})
-	sort.Slice(n.static, func(a, b int) bool { return n.static[a].label < n.static[b].label })
-	return c
-}
-
-func (n *node) mixedChild(s tseg) *node {
-	for _, m := range n.mixed {
-		if m.shape == s.label {
-			return m.child
-		}
-	}
-	m := &mixedEdge{shape: s.label, lits: s.lits, child: &node{}}
-	n.mixed = append(n.mixed, m)
-	sort.Slice(n.mixed, func(a, b int) bool { return n.mixed[a].shape < n.mixed[b].shape })
-	return m.child
-}
-
-// The trees are built from pointer nodes (above) and then flattened into
-// arrays for lookups: compact, contiguous and free of pointers to chase.
-
-// fnode is a flattened node.
+// fnode is a flattened node. Children are tried in precedence order:
+// static, then mixed (by shape), then parameter; a failed branch backtracks
+// to the next.
 type fnode struct {
 	edges  uint32 // first slot in router.edges
 	nedges uint16 // slots: a hash table when shift > 0, else a sorted list
@@ -111,9 +38,11 @@ type fnode struct {
 	seed   uint64
 }
 
-// fedge is a static edge; its label is router.labels[off:off+n]. Empty
-// hash slots have n == 0 and never match (segments are never empty).
+// fedge is a static edge. head holds the label's first 8 bytes (segHead);
+// the label is router.labels[off:off+n]. Empty hash slots have n == 0 and
+// never match (segments are never empty).
 type fedge struct {
+	head  uint64
 	off   uint32
 	n     uint16
 	child int32
@@ -122,85 +51,6 @@ type fedge struct {
 type fmixed struct {
 	lits  []string
 	child int32
-}
-
-// finish flattens every tree.
-func (r *router) finish() {
-	var labels strings.Builder
-	seen := map[string]uint32{}
-	var flatten func(n *node) int32
-	flatten = func(n *node) int32 {
-		id := int32(len(r.nodes))
-		r.nodes = append(r.nodes, fnode{param: -1, ep: n.ep - 1})
-		static := make([]fedge, len(n.static))
-		for i, e := range n.static {
-			off, ok := seen[e.label]
-			if !ok {
-				off = uint32(labels.Len())
-				labels.WriteString(e.label)
-				seen[e.label] = off
-			}
-			static[i] = fedge{off: off, n: uint16(len(e.label)), child: flatten(e.child)}
-		}
-		slots, seed, shift := static, uint64(0), uint8(0)
-		if len(n.static) > linearMax {
-			if tab, sd, sh, ok := perfectHash(n.static, static); ok {
-				slots, seed, shift = tab, sd, sh
-			}
-		}
-		mixed := make([]fmixed, len(n.mixed))
-		for i, m := range n.mixed {
-			mixed[i] = fmixed{lits: m.lits, child: flatten(m.child)}
-		}
-		param := int32(-1)
-		if n.param != nil {
-			param = flatten(n.param)
-		}
-		f := &r.nodes[id]
-		f.edges, f.nedges, f.seed, f.shift = uint32(len(r.edges)), uint16(len(slots)), seed, shift
-		r.edges = append(r.edges, slots...)
-		f.mixed, f.nmixed = uint32(len(r.mixed)), uint8(len(mixed))
-		r.mixed = append(r.mixed, mixed...)
-		f.param = param
-		return id
-	}
-	r.roots = map[string]int32{}
-	for _, m := range []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"} {
-		r.fast[methodSlot(m)] = -1
-	}
-	methods := make([]string, 0, len(r.trees))
-	for m := range r.trees {
-		methods = append(methods, m)
-	}
-	sort.Strings(methods)
-	for _, m := range methods {
-		id := flatten(r.trees[m])
-		if i := methodSlot(m); i >= 0 {
-			r.fast[i] = id
-		} else {
-			r.roots[m] = id
-		}
-	}
-	r.labels = labels.String()
-	r.trees = nil
-}
-
-func methodSlot(m string) int {
-	switch m {
-	case "GET":
-		return 0
-	case "HEAD":
-		return 1
-	case "POST":
-		return 2
-	case "PUT":
-		return 3
-	case "PATCH":
-		return 4
-	case "DELETE":
-		return 5
-	}
-	return -1
 }
 
 // root returns the tree for method, or -1.
@@ -214,101 +64,8 @@ func (r *router) root(method string) int32 {
 	return -1
 }
 
-// hashKey packs the length and a few bytes of a segment.
-func hashKey[S string | []byte](s S) uint64 {
-	l := len(s)
-	return uint64(l) | uint64(s[0])<<8 | uint64(s[l>>1])<<16 | uint64(s[l-1])<<24 |
-		uint64(s[l>>2])<<32 | uint64(s[l-l>>2-1])<<40 | uint64(s[l/3])<<48
-}
-
-// perfectHash looks for a multiplier that sends every label to its own
-// slot of a small table.
-func perfectHash(static []edge, flat []fedge) (tab []fedge, seed uint64, shift uint8, ok bool) {
-	keys := make([]uint64, len(static))
-	for i, e := range static {
-		keys[i] = hashKey(e.label)
-	}
-	bits := uint8(1)
-	for 1<<bits < 2*len(keys) {
-		bits++
-	}
-	x := uint64(0x9E3779B97F4A7C15)
-	for ; bits <= 12; bits++ {
-		used := make([]bool, 1<<bits)
-		for try := 0; try < 2000; try++ {
-			x = x*6364136223846793005 + 1442695040888963407
-			s := x | 1
-			clear(used)
-			ok := true
-			for _, k := range keys {
-				h := k * s >> (64 - bits)
-				if used[h] {
-					ok = false
-					break
-				}
-				used[h] = true
-			}
-			if ok {
-				tab = make([]fedge, 1<<bits)
-				for i, k := range keys {
-					tab[k*s>>(64-bits)] = flat[i]
-				}
-				return tab, s, 64 - bits, true
-			}
-		}
-	}
-	return nil, 0, 0, false
-}
-
-// findStatic returns the child of n for the static segment seg, or -1.
-func (r *router) findStatic(n *fnode, seg string) int32 {
-	if n.shift != 0 {
-		e := &r.edges[n.edges+uint32(hashKey(seg)*n.seed>>n.shift)]
-		if int(e.n) == len(seg) && r.labels[e.off:e.off+uint32(e.n)] == seg {
-			return e.child
-		}
-		return -1
-	}
-	for _, e := range r.edges[n.edges : n.edges+uint32(n.nedges)] {
-		if int(e.n) == len(seg) && r.labels[e.off:e.off+uint32(e.n)] == seg {
-			return e.child
-		}
-	}
-	return -1
-}
-
-// findStaticEscaped is findStatic for a segment with percent-escapes: it
-// compares the decoded segment.
-func (r *router) findStaticEscaped(n *fnode, seg string) int32 {
-	var buf [256]byte
-	d, ok := unescape(seg, buf[:])
-	if !ok {
-		return -1
-	}
-	return r.findStaticBytes(n, d)
-}
-
-// findStaticBytes is findStatic for a decoded segment.
-func (r *router) findStaticBytes(n *fnode, seg []byte) int32 {
-	if len(seg) == 0 {
-		return -1
-	}
-	if n.shift != 0 {
-		e := &r.edges[n.edges+uint32(hashKey(seg)*n.seed>>n.shift)]
-		if int(e.n) == len(seg) && r.labels[e.off:e.off+uint32(e.n)] == string(seg) {
-			return e.child
-		}
-		return -1
-	}
-	for _, e := range r.edges[n.edges : n.edges+uint32(n.nedges)] {
-		if int(e.n) == len(seg) && r.labels[e.off:e.off+uint32(e.n)] == string(seg) {
-			return e.child
-		}
-	}
-	return -1
-}
-
-const maxPathLen = 1<<32 - 1
+// maxPathLen is the longest path Lookup considers (Params holds 16-bit offsets).
+const maxPathLen = 1<<16 - 1
 
 // lookup returns the index of the endpoint matching method and path, or -1.
 //
@@ -317,13 +74,16 @@ const maxPathLen = 1<<32 - 1
 // also percent-encoded) matches nothing, so such paths are never found.
 func (r *router) lookup(method, path string, ps *Params) int {
 	p := path
-	if p == "" || p[0] != '/' || uint64(len(p)) > maxPathLen {
+	if p == "" || p[0] != '/' || len(p) > maxPathLen {
 		return -1
 	}
 	if n := len(p); n > 1 && p[n-1] == '/' && p[n-2] != '/' {
 		p = p[:n-1]
 	}
 	ps.path = p
+	if p == "/" {
+		p = "" // no segments
+	}
 	if n := r.root(method); n >= 0 {
 		if i := r.match(n, p, 0, ps, 0); i >= 0 {
 			return i
@@ -335,22 +95,6 @@ func (r *router) lookup(method, path string, ps *Params) int {
 	return -1
 }
 
-// segEnd returns the index of the first '/' in p at or after s, or len(p).
-// It tests eight bytes at a time.
-func segEnd(p string, s int) int {
-	for ; s+8 <= len(p); s += 8 {
-		x := uint64(p[s]) | uint64(p[s+1])<<8 | uint64(p[s+2])<<16 | uint64(p[s+3])<<24 |
-			uint64(p[s+4])<<32 | uint64(p[s+5])<<40 | uint64(p[s+6])<<48 | uint64(p[s+7])<<56
-		y := x ^ 0x2f2f2f2f2f2f2f2f // bytes equal to '/' become zero
-		if t := (y - 0x0101010101010101) &^ y & 0x8080808080808080; t != 0 {
-			return s + bits.TrailingZeros64(t)>>3
-		}
-	}
-	for ; s < len(p) && p[s] != '/'; s++ {
-	}
-	return s
-}
-
 // match matches p[i:] below node ni; p[i:] is empty or starts with '/'. k is
 // the number of parameters captured so far. It recurses only where a
 // branch could fail and leave an alternative to try (backtracking);
@@ -358,11 +102,11 @@ func segEnd(p string, s int) int {
 func (r *router) match(ni int32, p string, i int, ps *Params, k int) int {
 	for {
 		n := &r.nodes[ni]
-		if i == len(p) || len(p) == 1 { // end of path, or the path "/"
+		if i == len(p) {
 			return int(n.ep)
 		}
 		s := i + 1
-		e := segEnd(p, s)
+		e, head := segment(p, s)
 		seg := p[s:e]
 		switch {
 		case seg == "":
@@ -371,9 +115,22 @@ func (r *router) match(ni int32, p string, i int, ps *Params, k int) int {
 			return -1 // dot segments match nothing
 		}
 		if n.nedges != 0 {
-			c := r.findStatic(n, seg)
+			c := int32(-1)
+			if n.shift != 0 {
+				ed := &r.edges[n.edges+uint32(segKey(head, len(seg))*n.seed>>n.shift)]
+				if r.edgeIs(ed, head, seg) {
+					c = ed.child
+				}
+			} else {
+				for j := n.edges; j < n.edges+uint32(n.nedges); j++ {
+					if ed := &r.edges[j]; r.edgeIs(ed, head, seg) {
+						c = ed.child
+						break
+					}
+				}
+			}
 			if c < 0 && len(seg) <= 3*r.maxStatic && strings.IndexByte(seg, '%') >= 0 {
-				c = r.findStaticEscaped(n, seg)
+				c = r.findEscaped(n, seg)
 			}
 			if c >= 0 {
 				if n.nmixed == 0 && n.param < 0 {
@@ -385,19 +142,104 @@ func (r *router) match(ni int32, p string, i int, ps *Params, k int) int {
 				}
 			}
 		}
-		for _, m := range r.mixed[n.mixed : n.mixed+uint32(n.nmixed)] {
-			if matchMixed(m.lits, seg, &ps.spans, s, k) {
-				if ep := r.match(m.child, p, e, ps, k+len(m.lits)-1); ep >= 0 {
-					return ep
+		if n.nmixed != 0 {
+			for _, m := range r.mixed[n.mixed : n.mixed+uint32(n.nmixed)] {
+				if matchMixed(m.lits, seg, &ps.spans, s, k) {
+					if ep := r.match(m.child, p, e, ps, k+len(m.lits)-1); ep >= 0 {
+						return ep
+					}
 				}
 			}
 		}
 		if n.param < 0 {
 			return -1
 		}
-		ps.spans[k] = [2]uint32{uint32(s), uint32(e)}
+		ps.spans[k] = [2]uint16{uint16(s), uint16(e)}
 		ni, i, k = n.param, e, k+1
 	}
+}
+
+// edgeIs reports whether ed's label is seg, whose head word is head.
+func (r *router) edgeIs(ed *fedge, head uint64, seg string) bool {
+	return ed.head == head && int(ed.n) == len(seg) &&
+		(len(seg) <= 8 || r.labels[ed.off+8:ed.off+uint32(ed.n)] == seg[8:])
+}
+
+// findEscaped looks up a segment with percent-escapes: decoded, it may
+// equal a static label.
+func (r *router) findEscaped(n *fnode, seg string) int32 {
+	var buf [256]byte
+	d, ok := unescape(seg, buf[:])
+	if !ok || len(d) == 0 {
+		return -1
+	}
+	head := segHead(d)
+	match := func(ed *fedge) bool {
+		return ed.head == head && int(ed.n) == len(d) && r.labels[ed.off:ed.off+uint32(ed.n)] == string(d)
+	}
+	if n.shift != 0 {
+		ed := &r.edges[n.edges+uint32(segKey(head, len(d))*n.seed>>n.shift)]
+		if match(ed) {
+			return ed.child
+		}
+		return -1
+	}
+	for j := n.edges; j < n.edges+uint32(n.nedges); j++ {
+		if match(&r.edges[j]) {
+			return r.edges[j].child
+		}
+	}
+	return -1
+}
+
+// segment finds the end of the segment starting at p[s] (the next '/' or
+// len(p)) and returns it with the segment's head word: its first 8 bytes,
+// little-endian, zero-padded (segHead). It reads 8 bytes at a time.
+func segment(p string, s int) (e int, head uint64) {
+	avail := len(p) - s
+	var x uint64
+	switch {
+	case avail >= 8:
+		x = load8(p[s:])
+	case len(p) >= 8: // the last 8 bytes, shifted so that p[s] is the lowest
+		x = load8(p[len(p)-8:]) >> (64 - 8*uint(avail))
+	default:
+		for j := len(p) - 1; j >= s; j-- {
+			x = x<<8 | uint64(p[j])
+		}
+	}
+	if t := slashes(x); t != 0 {
+		j := bits.TrailingZeros64(t) >> 3
+		return s + j, x & (1<<(8*uint(j)) - 1)
+	}
+	if avail <= 8 {
+		return len(p), x
+	}
+	for e = s + 8; e+8 <= len(p); e += 8 {
+		if t := slashes(load8(p[e:])); t != 0 {
+			return e + bits.TrailingZeros64(t)>>3, x
+		}
+	}
+	if rem := len(p) - e; rem > 0 {
+		if t := slashes(load8(p[len(p)-8:]) >> (64 - 8*uint(rem))); t != 0 {
+			return e + bits.TrailingZeros64(t)>>3, x
+		}
+	}
+	return len(p), x
+}
+
+// load8 reads 8 bytes little-endian (one load).
+func load8(q string) uint64 {
+	q = q[:8]
+	return uint64(q[0]) | uint64(q[1])<<8 | uint64(q[2])<<16 | uint64(q[3])<<24 |
+		uint64(q[4])<<32 | uint64(q[5])<<40 | uint64(q[6])<<48 | uint64(q[7])<<56
+}
+
+// slashes returns x with the high bit set in the lowest byte that is '/'
+// (and possibly in higher bytes); zero when no byte is '/'.
+func slashes(x uint64) uint64 {
+	y := x ^ 0x2f2f2f2f2f2f2f2f // bytes equal to '/' become zero
+	return (y - 0x0101010101010101) &^ y & 0x8080808080808080
 }
 
 // isDot reports whether seg is "." or "..", possibly percent-encoded.

@@ -191,3 +191,21 @@ func TestConcurrentFirstUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestRouterShape checks that every wide node of the realistic table got a
+// perfect hash (a node without one still works, linearly, but slowly).
+func TestRouterShape(t *testing.T) {
+	ix := testTable(t).index()
+	if ix.router.unhashed != 0 {
+		t.Errorf("%d wide nodes have no perfect hash", ix.router.unhashed)
+	}
+	hashed := 0
+	for _, n := range ix.router.nodes {
+		if n.shift != 0 {
+			hashed++
+		}
+	}
+	if hashed < 10 {
+		t.Errorf("only %d hashed nodes", hashed)
+	}
+}

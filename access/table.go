@@ -3,6 +3,7 @@ package access
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Table is the access model of one product version. Generated code fills
@@ -17,7 +18,7 @@ type Table struct {
 	Endpoints   []Endpoint
 
 	once sync.Once
-	idx  *index
+	idx  atomic.Pointer[index]
 }
 
 // Scope is a classic OAuth scope. Every parent implies the scope (and so

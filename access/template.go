@@ -37,6 +37,9 @@ func parseTemplate(path string) ([]tseg, error) {
 	if path == "/" {
 		return nil, nil
 	}
+	if len(path) > maxPathLen {
+		return nil, fmt.Errorf("longer than %d bytes", maxPathLen)
+	}
 	var segs []tseg
 	nparams := 0
 	seen := map[string]bool{}
@@ -73,6 +76,7 @@ func parseSegment(s string) (tseg, error) {
 		if strings.ContainsRune(s, '%') {
 			return tseg{}, errors.New("static segment contains %")
 		}
+
 		return tseg{kind: segStatic, label: s}, nil
 	}
 	var lits, names []string
@@ -133,7 +137,7 @@ func validParamName(n string) bool {
 // first, with backtracking: the semantics of the regular expression
 // ^lit0(.+?)lit1(.+?)...(.+?)litN$. On success spans holds one [start,end)
 // pair per parameter, relative to seg.
-func matchMixed(lits []string, seg string, spans *[MaxParams][2]uint32, base int, k int) bool {
+func matchMixed(lits []string, seg string, spans *[MaxParams][2]uint16, base int, k int) bool {
 	if !strings.HasPrefix(seg, lits[0]) {
 		return false
 	}
@@ -142,14 +146,14 @@ func matchMixed(lits []string, seg string, spans *[MaxParams][2]uint32, base int
 
 // matchMixedFrom matches parameter number j-1 starting at seg[pos:],
 // followed by lits[j].
-func matchMixedFrom(lits []string, j int, seg string, pos int, spans *[MaxParams][2]uint32, base, k int) bool {
+func matchMixedFrom(lits []string, j int, seg string, pos int, spans *[MaxParams][2]uint16, base, k int) bool {
 	lit := lits[j]
 	if j == len(lits)-1 { // last parameter: takes everything up to the suffix
 		end := len(seg) - len(lit)
 		if end <= pos || seg[end:] != lit {
 			return false
 		}
-		spans[k] = [2]uint32{uint32(base + pos), uint32(base + end)}
+		spans[k] = [2]uint16{uint16(base + pos), uint16(base + end)}
 		return true
 	}
 	for from := pos + 1; from < len(seg); {
@@ -158,7 +162,7 @@ func matchMixedFrom(lits []string, j int, seg string, pos int, spans *[MaxParams
 			return false
 		}
 		end := from + i
-		spans[k] = [2]uint32{uint32(base + pos), uint32(base + end)}
+		spans[k] = [2]uint16{uint16(base + pos), uint16(base + end)}
 		if matchMixedFrom(lits, j+1, seg, end+len(lit), spans, base, k+1) {
 			return true
 		}
