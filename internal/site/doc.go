@@ -13,7 +13,11 @@
 // A Generator returns pages per version and language. A generated page whose path is also a
 // Markdown page's path is combined with it: the Markdown page gives the title, intro and the
 // first part of the body, the generated body follows (so content/pages/reference/scopes.md can
-// introduce a generated table of scopes). Otherwise the generated page stands alone.
+// introduce a generated table of scopes). Otherwise the generated page stands alone. A generated
+// page that leaves its headings, ids or links empty has them read from its HTML. A
+// FileGenerator also publishes files (downloads) under the version and language. Reference
+// returns the generator of package reference (scopes, permissions, endpoints, changes,
+// migrate, downloads).
 //
 // # Output
 //
@@ -38,6 +42,15 @@
 // place of a translation is marked lang="en": whole pages by the article's lang attribute,
 // parts by the content stage, interface strings by the layouts' t function.
 //
+// # Layouts
+//
+// The "page" layout gets a pageView: .Lang, .Path, .Page (title, intro, body), .DocTitle,
+// .HomeURL, .Canonical, .Alternates, .Version and .Versions (the version picker), .Langs (the
+// language picker), .Crumbs, .Banner, .Notice, .UI and .UIText (the layouts' interface strings as
+// HTML and as text), and .Nav and .TOC, the page list and the on-this-page list as ready <li>
+// elements (built in Go: reference pages have hundreds of entries). The "root", "notfound" and
+// "redirect" layouts make /index.html, /404.html and the redirect pages.
+//
 // # Template functions
 //
 //	t LANG ID [NAME VALUE]...    an interface string as HTML (<span lang="en"> when it fell back)
@@ -46,6 +59,13 @@
 //	asset NAME                   the fingerprinted URL of templates/assets/NAME
 //	langname LANG                a language's own name ("Français")
 //	plain HTML                   text of an HTML fragment, for the meta description
+//
+// # Rebuilding
+//
+// Options.Cache carries work from one build to the next (scoperef serve): generator output is
+// reused for the same generator, version and language, and a page's bytes are reused when its
+// Page and everything else its layout shows are unchanged. A rebuild after a page edit then
+// renders the Markdown pages again but lays out only the pages that changed.
 //
 // # Invariants
 //
