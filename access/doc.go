@@ -114,7 +114,8 @@
 //     are compared undecoded. Parameter values are returned as they appear
 //     in the path, still encoded.
 //   - Method names are case-sensitive (GET, not get). Templates may have at
-//     most [MaxParams] parameters and 32 segments.
+//     most [MaxParams] parameters and 32 segments; paths longer than 65535
+//     bytes match nothing.
 //
 // Lookup does not allocate: [Params] is a fixed-size value holding offsets
 // into the looked-up path.
@@ -178,8 +179,12 @@
 //
 // Whenever the endpoint is known, the response carries
 // X-Accepted-OAuth-Scopes and X-Accepted-GitHub-Permissions (set with
-// canonical header keys), allowed or not. To serve GHES-style paths under
-// a prefix such as /api/v3, strip it first (http.StripPrefix).
+// canonical header keys), allowed or not. A method no endpoint has (such as
+// OPTIONS) makes an unknown endpoint: answer CORS preflights before this
+// middleware. To serve GHES-style paths under a prefix such as /api/v3,
+// strip it first (http.StripPrefix). To let anonymous requests call what
+// needs no scope, resolve them to ClassicGrants() rather than the zero
+// Grants.
 //
 // # Minimize
 //

@@ -22,8 +22,10 @@ type MiddlewareOptions struct {
 	// Resolve each token once and cache its Grants: building them
 	// allocates, checking them does not.
 	//
-	// The zero Grants means no token: the request is answered 401. An error
-	// denies the request: 401 when it wraps ErrBadCredentials, else 500.
+	// The zero Grants means no token: the request is answered 401 (return
+	// route.Table.ClassicGrants() instead to let anonymous requests call
+	// what needs no scope). An error denies the request: 401 when it wraps
+	// ErrBadCredentials, else 500.
 	Grants func(r *http.Request, route Route) (Grants, Visibility, error)
 
 	// NotFoundForPrivate answers 404 instead of 403 when a request for a

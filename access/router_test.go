@@ -209,3 +209,40 @@ func TestRouterShape(t *testing.T) {
 		t.Errorf("only %d hashed nodes", hashed)
 	}
 }
+
+// TestSegment compares the word-at-a-time segment scan with a plain one
+// for every start position of paths of every length up to 40.
+func TestSegment(t *testing.T) {
+	for n := 1; n <= 40; n++ {
+		for _, slashAt := range []int{-1, 0, 1, 3, 7, 8, 9, 15, 16, 17, 25, 39} {
+			b := []byte(strings.Repeat("abcdefgh", 5)[:n])
+			if slashAt >= 0 && slashAt < n {
+				b[slashAt] = '/'
+			}
+			p := string(b)
+			for s := 0; s <= n; s++ {
+				want := strings.IndexByte(p[s:], '/')
+				if want < 0 {
+					want = n
+				} else {
+					want += s
+				}
+				e, head := segment(p, s)
+				if e != want || head != segHead(p[s:e]) {
+					t.Fatalf("segment(%q, %d) = %d, %#x; want %d, %#x", p, s, e, head, want, segHead(p[s:want]))
+				}
+			}
+		}
+	}
+}
+
+func TestLongPath(t *testing.T) {
+	tab := routeTable()
+	long := "/dup/" + strings.Repeat("x", 1<<16)
+	if _, _, ok := tab.Lookup("GET", long); ok {
+		t.Error("a path longer than 65535 bytes was found")
+	}
+	if _, _, ok := tab.Lookup("GET", long[:1<<16-1]); !ok {
+		t.Error("a path of 65535 bytes was not found")
+	}
+}
