@@ -4,12 +4,15 @@
   var root = document.documentElement;
 
   // The root page sends readers to the first of their languages that the site has
-  // (navigator.languages); its plain links stay for everyone else.
-  if (root.hasAttribute("data-choose-language")) {
+  // (navigator.languages); its plain links stay for everyone else. The <html> element lists the
+  // languages and their home pages ("en /en fr /fr ..."), so the redirect happens before the
+  // page is drawn.
+  var choose = root.getAttribute("data-choose-language");
+  if (choose !== null) {
     var homes = {};
-    var links = document.querySelectorAll("a[hreflang]");
-    for (var i = 0; i < links.length; i++) {
-      homes[links[i].getAttribute("hreflang").toLowerCase()] = links[i].getAttribute("href");
+    var pairs = choose.split(/\s+/);
+    for (var i = 0; i + 1 < pairs.length; i += 2) {
+      homes[pairs[i].toLowerCase()] = pairs[i + 1];
     }
     var prefs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
     for (var j = 0; j < prefs.length; j++) {
