@@ -352,19 +352,35 @@ func (b *builder) writeAll(w Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := b.writeFiles(w); err != nil {
+		return err
+	}
+	// Redirects, the root page, 404.html and the sitemaps depend only on what the fingerprint
+	// covers: a rebuild with the same fingerprint copies them from the cache.
+	extra, cached := b.opts.Cache.extraFiles(fp)
+	if cached {
+		for _, name := range sortedKeys(extra) {
+			if err := b.write(w, name, extra[name]); err != nil {
+				return err
+			}
+		}
+	} else {
+		rec := &recorder{w: w, files: map[string][]byte{}}
+		for _, step := range []func(Writer) error{b.writeRedirects, b.writeRoot, b.writeNotFound, b.writeSitemaps} {
+			if err := step(rec); err != nil {
+				return err
+			}
+		}
+		extra = rec.files
+	}
 	if b.opts.Cache != nil {
 		keep := make(map[string]cachedPage, len(jobs))
 		for i, j := range jobs {
 			keep[file(b.langs[j.li], b.versions[j.vi], j.path)] = laid[i]
 		}
-		b.opts.Cache.keepLayouts(fp, keep)
+		b.opts.Cache.keepLayouts(fp, keep, extra)
 	}
-	for _, step := range []func(Writer) error{b.writeFiles, b.writeRedirects, b.writeRoot, b.writeNotFound, b.writeSitemaps, b.writeAssets} {
-		if err := step(w); err != nil {
-			return err
-		}
-	}
-	return nil
+	return b.writeAssets(w)
 }
 
 // writeFiles writes the generators' files.
@@ -382,6 +398,20 @@ func (b *builder) writeFiles(w Writer) error {
 		}
 	}
 	return nil
+}
+
+// recorder passes files on to a Writer and keeps a copy of each.
+type recorder struct {
+	w     Writer
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (r *recorder) WriteFile(name string, data []byte) error {
+	r.mu.Lock()
+	r.files[name] = data
+	r.mu.Unlock()
+	return r.w.WriteFile(name, data)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

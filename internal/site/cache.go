@@ -25,10 +25,62 @@ type Cache struct {
 	gen         map[genKey]*genEntry
 	pages       map[string]cachedPage // by output file name
 	fingerprint string
+	// files are the files that depend only on the fingerprint (sitemaps, root, 404, redirects).
+	files map[string][]byte
+	// idSets are the id sets of pages whose Headings and IDs slices are shared between builds
+	// (generated pages), by those slices.
+	idSets map[idKey]map[string]bool
+}
+
+type idKey struct {
+	ids *string
+	nID int
+	hs  *Heading
+	nH  int
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{gen: map[genKey]*genEntry{}} }
+func NewCache() *Cache {
+	return &Cache{gen: map[genKey]*genEntry{}, idSets: map[idKey]map[string]bool{}}
+}
+
+// idSet returns the cached id set of a page's headings and ids, making it with make when absent.
+func (c *Cache) idSet(p *Page, make func() map[string]bool) map[string]bool {
+	if c == nil || (len(p.IDs) == 0 && len(p.Headings) == 0) {
+		return make()
+	}
+	k := idKey{nID: len(p.IDs), nH: len(p.Headings)}
+	if len(p.IDs) > 0 {
+		k.ids = &p.IDs[0]
+	}
+	if len(p.Headings) > 0 {
+		k.hs = &p.Headings[0]
+	}
+	c.mu.Lock()
+	set, ok := c.idSets[k]
+	c.mu.Unlock()
+	if !ok {
+		set = make()
+		c.mu.Lock()
+		c.idSets[k] = set
+		c.mu.Unlock()
+	}
+	return set
+}
+
+// extraFiles returns the fingerprint-dependent files of the previous build when its fingerprint
+// is the same.
+func (c *Cache) extraFiles(fingerprint string) (map[string][]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.files == nil || c.fingerprint != fingerprint {
+		return nil, false
+	}
+	return c.files, true
+}
 
 type genKey struct {
 	g    Generator
@@ -86,12 +138,15 @@ func (c *Cache) layout(fingerprint, name string, p *Page) ([]byte, bool) {
 }
 
 // keepLayouts replaces the cached layouts with those of a finished build.
-func (c *Cache) keepLayouts(fingerprint string, pages map[string]cachedPage) {
+func (c *Cache) keepLayouts(fingerprint string, pages map[string]cachedPage, files map[string][]byte) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
-	c.fingerprint, c.pages = fingerprint, pages
+	if c.fingerprint != fingerprint && len(c.idSets) > 4096 {
+		clear(c.idSets) // sets of pages of an older model
+	}
+	c.fingerprint, c.pages, c.files = fingerprint, pages, files
 	c.mu.Unlock()
 }
 

@@ -33,7 +33,7 @@ func (b *builder) checkLinks() *diag.List {
 						continue
 					} else if tp := b.pages[vi][li][target]; tp == nil {
 						msg = fmt.Sprintf("link to %s: no such page", linkText(target, ""))
-					} else if l.Anchor != "" && !hasID(ids, tp, l.Anchor) {
+					} else if l.Anchor != "" && !b.hasID(ids, tp, l.Anchor) {
 						msg = fmt.Sprintf("link to %s: no heading or element with id %q on that page", linkText(target, l.Anchor), l.Anchor)
 					} else {
 						continue
@@ -83,16 +83,19 @@ func linkText(path, anchor string) string {
 
 // hasID reports whether id is a heading id or another element id of p, keeping each page's set
 // of ids in sets.
-func hasID(sets map[*Page]map[string]bool, p *Page, id string) bool {
+func (b *builder) hasID(sets map[*Page]map[string]bool, p *Page, id string) bool {
 	set := sets[p]
 	if set == nil {
-		set = make(map[string]bool, len(p.Headings)+len(p.IDs))
-		for _, h := range p.Headings {
-			set[h.ID] = true
-		}
-		for _, x := range p.IDs {
-			set[x] = true
-		}
+		set = b.opts.Cache.idSet(p, func() map[string]bool {
+			set := make(map[string]bool, len(p.Headings)+len(p.IDs))
+			for _, h := range p.Headings {
+				set[h.ID] = true
+			}
+			for _, x := range p.IDs {
+				set[x] = true
+			}
+			return set
+		})
 		sets[p] = set
 	}
 	return set[id]
