@@ -10,14 +10,8 @@ import (
 	"runtime/debug"
 	"time"
 
-	"github.com/scoperef/scoperef"
-	"github.com/scoperef/scoperef/internal/content"
 	"github.com/scoperef/scoperef/internal/diag"
-	"github.com/scoperef/scoperef/internal/i18n"
-	"github.com/scoperef/scoperef/internal/localedata"
-	"github.com/scoperef/scoperef/internal/project"
 	"github.com/scoperef/scoperef/internal/site"
-	"github.com/scoperef/scoperef/internal/validate"
 )
 
 func init() {
@@ -82,41 +76,22 @@ func buildSite(root, baseURL string, w site.Writer, diagOut io.Writer) (*site.Re
 	return site.Build(opts, w)
 }
 
-// siteOptions loads everything a build needs.
+// siteOptions loads everything a build needs; input diagnostics are printed to diagOut.
 func siteOptions(root, baseURL string, diagOut io.Writer) (site.Options, error) {
-	p, err := project.Open(root)
+	in, diags, err := loadProject(root)
 	if err != nil {
 		return site.Options{}, err
 	}
-	schemas, err := validate.CompileSchemas(p.Schemas)
-	if err != nil {
-		return site.Options{}, err
-	}
-	m, diags := validate.Load(validate.Options{Root: p.Root, Schemas: schemas, BuildDate: p.BuildDate})
-	if diags.HasErrors() {
-		diags.WriteText(diagOut)
-		return site.Options{}, errReported
-	}
-	cat, udiags := i18n.Load(i18n.Languages, scoperef.Templates, p.Root)
-	diags.Merge(udiags)
-	if cat == nil {
-		diags.WriteText(diagOut)
-		return site.Options{}, errReported
-	}
-	cs, cdiags := content.Load(content.Options{Root: p.Root, Model: m, Langs: i18n.Languages, Label: cat.Label})
-	diags.Merge(cdiags)
-	titles, tdiags := localedata.Load(p.Root, schemas, m, i18n.Languages)
-	diags.Merge(tdiags)
 	diags.WriteText(diagOut) // warnings, and errors if any
 	if diags.HasErrors() {
 		return site.Options{}, errReported
 	}
 	return site.Options{
-		Model:      m,
-		Content:    site.FromContent(cs),
-		Generators: []site.Generator{site.Reference(m, cat, titles)},
-		Catalog:    cat,
-		Templates:  p.Templates,
+		Model:      in.model,
+		Content:    site.FromContent(in.content),
+		Generators: []site.Generator{site.Reference(in.model, in.catalog, in.titles)},
+		Catalog:    in.catalog,
+		Templates:  in.project.Templates,
 		BaseURL:    baseURL,
 	}, nil
 }

@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	register("check", "validate content/data against the schemas and the semantic rules", runCheck)
+	register("check", "validate data, pages, translations and interface strings", runCheck)
 }
 
 func runCheck(env *cmdEnv, args []string) int {
@@ -26,7 +26,7 @@ func runCheck(env *cmdEnv, args []string) int {
 		env.errorf("usage: scoperef check [-root DIR] [-format text|json]")
 		return 2
 	}
-	_, diags, err := loadModel(*root)
+	_, diags, err := loadProject(*root)
 	if err != nil {
 		env.errorf("%v", err)
 		return 1

@@ -118,9 +118,9 @@ func (l *List) HasErrors() bool {
 	return slices.ContainsFunc(l.items, func(d Diagnostic) bool { return d.Severity == Error })
 }
 
-// Count returns the number of errors and warnings.
+// Count returns the number of errors and warnings, counting duplicates once, as printed.
 func (l *List) Count() (errors, warnings int) {
-	for _, d := range l.items {
+	for _, d := range l.Sorted() {
 		if d.Severity == Error {
 			errors++
 		} else {
