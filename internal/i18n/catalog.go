@@ -41,6 +41,8 @@ type Catalog struct {
 	localizers map[string]*goi18n.Localizer
 	dates      map[string]dateFormatter
 	matcher    language.Matcher
+	// messages[lang][id] are the messages read for each language, for coverage and checks.
+	messages map[string]map[string]posMessage
 
 	mu      sync.RWMutex
 	cache   map[string]Text
@@ -64,6 +66,7 @@ func Load(langs []string, layers ...fs.FS) (*Catalog, *diag.List) {
 		dates:      make(map[string]dateFormatter, len(langs)),
 		cache:      make(map[string]Text),
 		missing:    make(map[string]map[string]bool),
+		messages:   make(map[string]map[string]posMessage, len(langs)),
 	}
 	english := map[string]bool{}
 	for _, lang := range langs {
@@ -72,7 +75,7 @@ func Load(langs []string, layers ...fs.FS) (*Catalog, *diag.List) {
 			diags.Errorf(diag.Pos{}, "", "unknown language %q", lang)
 			continue
 		}
-		msgs := map[string]*goi18n.Message{}
+		msgs := map[string]posMessage{}
 		found := false
 		for _, layer := range layers {
 			data, err := fs.ReadFile(layer, File(lang))
@@ -96,15 +99,17 @@ func Load(langs []string, layers ...fs.FS) (*Catalog, *diag.List) {
 			if lang == Source {
 				english[id] = true
 			} else if !english[id] {
-				diags.Warnf(diag.Pos{File: File(lang)}, id, "message does not exist in English; it is never shown")
+				diags.Warnf(msgs[id].pos, id, "message does not exist in English; it is never shown")
 			}
-			if err := c.bundle.AddMessages(tag, msgs[id]); err != nil {
+			if err := c.bundle.AddMessages(tag, msgs[id].Message); err != nil {
 				diags.Errorf(diag.Pos{File: File(lang)}, id, "%v", err)
 			}
 		}
+		c.messages[lang] = msgs
 		c.localizers[lang] = goi18n.NewLocalizer(c.bundle, lang)
 		c.dates[lang] = newDateFormatter(lang)
 	}
+	c.compareWithEnglish(&diags)
 	if diags.HasErrors() {
 		return nil, &diags
 	}
@@ -121,7 +126,7 @@ var messageKeys = []string{"description", "hash", "zero", "one", "two", "few", "
 
 // parseFile reads a message file: each top-level key is a message id whose value is a string or
 // a mapping of messageKeys.
-func parseFile(name string, data []byte, diags *diag.List) []*goi18n.Message {
+func parseFile(name string, data []byte, diags *diag.List) []posMessage {
 	root, err := yamlio.Parse(name, data)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: name}, "", "%v", err)
@@ -134,7 +139,7 @@ func parseFile(name string, data []byte, diags *diag.List) []*goi18n.Message {
 		diags.Errorf(root.Pos, "", "want a mapping of message ids, got a %s", root.Kind)
 		return nil
 	}
-	var out []*goi18n.Message
+	var out []posMessage
 	root.Pairs(func(k, v *yamlio.Node) {
 		m := &goi18n.Message{ID: k.Value}
 		switch v.Kind {
@@ -160,9 +165,15 @@ func parseFile(name string, data []byte, diags *diag.List) []*goi18n.Message {
 			diags.Errorf(v.Pos, k.Value, `message has no "other" form`)
 			return
 		}
-		out = append(out, m)
+		out = append(out, posMessage{m, k.Pos})
 	})
 	return out
+}
+
+// posMessage is a message with the position of its id in its file.
+type posMessage struct {
+	*goi18n.Message
+	pos diag.Pos
 }
 
 func setField(m *goi18n.Message, key, value string) {

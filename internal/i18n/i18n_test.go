@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 )
 
 // repoLocales is the repository's own locales folder, the strings the site ships.
@@ -201,4 +203,53 @@ func TestConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+func TestTranslationChecks(t *testing.T) {
+	en := "Greeting:\n  description: A greeting.\n  other: Hello {{.Name}}, {{.Count}} new\nBye: Goodbye\n"
+	hello := SourceHash(&goi18n.Message{Description: "A greeting.", Other: "Hello {{.Name}}, {{.Count}} new"})
+	bye := SourceHash(&goi18n.Message{Other: "Goodbye"})
+	fr := "Greeting:\n  hash: " + hello + "\n  other: Bonjour {{.Nom}}\nBye:\n  hash: 0123456789abcdef\n  other: Au revoir\n"
+	layer := fstest.MapFS{
+		"locales/en/ui.en.yaml": {Data: []byte(en)},
+		"locales/fr/ui.fr.yaml": {Data: []byte(fr)},
+		"locales/ja/ui.ja.yaml": {Data: []byte("Bye:\n  hash: " + bye + "\n  other: さようなら\n")},
+	}
+	cat, diags := Load([]string{"en", "fr", "ja"}, layer)
+	if cat != nil {
+		t.Fatal("a placeholder mismatch must be an error")
+	}
+	got := diags.Err().Error()
+	for _, want := range []string{
+		"locales/fr/ui.fr.yaml:1:1: Greeting: placeholders differ from English: missing {{.Count}}, {{.Name}} extra {{.Nom}}",
+		"locales/fr/ui.fr.yaml:4:1: warning: Bye: stale translation: the English message changed since it was translated",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, got)
+		}
+	}
+
+	layer["locales/fr/ui.fr.yaml"] = &fstest.MapFile{Data: []byte("Greeting:\n  hash: " + hello + "\n  other: Bonjour {{.Name}} ({{.Count}})\n")}
+	cat, diags = Load([]string{"en", "fr", "ja"}, layer)
+	if cat == nil {
+		t.Fatalf("valid translations must load:\n%v", diags.Err())
+	}
+	fr1 := cat.Coverage("fr")
+	if fr1.Total != 2 || len(fr1.Translated) != 1 || len(fr1.Stale) != 0 || len(fr1.Missing) != 1 || fr1.Missing[0] != "Bye" {
+		t.Errorf("fr coverage: %+v", fr1)
+	}
+	ja := cat.Coverage("ja")
+	if len(ja.Translated) != 1 || len(ja.Missing) != 1 || ja.Missing[0] != "Greeting" || len(ja.Stale) != 0 {
+		t.Errorf("ja coverage: %+v", ja)
+	}
+}
+
+func TestShippedStringsFresh(t *testing.T) {
+	c := repoLocales(t)
+	for _, lang := range Languages {
+		cov := c.Coverage(lang)
+		if cov.Total == 0 || len(cov.Translated) != cov.Total || len(cov.Stale) > 0 || len(cov.Missing) > 0 {
+			t.Errorf("%s: %d of %d translated, stale %v, missing %v", lang, len(cov.Translated), cov.Total, cov.Stale, cov.Missing)
+		}
+	}
 }
