@@ -97,7 +97,8 @@ type builder struct {
 	tmpl     *template.Template
 	assets   *assets
 	// paths lists every page path of any version, in tree order.
-	paths []string
+	paths   []string
+	pathSet map[string]bool
 	// pages[vi][li][path] is the page for versions[vi] and langs[li]; absent when the page does
 	// not exist in that version.
 	pages [][]map[string]*Page
@@ -123,27 +124,84 @@ func Build(opts Options, w Writer) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := b.renderPages(); err != nil {
-		return nil, err
-	}
-	if diags := b.checkLinks(); diags.HasErrors() {
-		return nil, diags.Err()
-	}
-	b.buildNavs()
 	b.ui = b.uiTables()
 	b.bannerOf = b.banners()
 	b.choices = b.versionChoices()
-	if err := b.writeAll(w); err != nil {
+	b.allocate()
+	// One language at a time: everything a page shows besides its own text (page list, version
+	// picker, breadcrumb, links) comes from pages of the same language, so only one language's
+	// text is in memory at once.
+	links := &linkProblems{where: map[linkProblem]*[2][]string{}}
+	var fps []string
+	laid := map[string]cachedPage{}
+	for li := range b.langs {
+		if err := b.renderPages(li); err != nil {
+			return nil, err
+		}
+		b.checkLinks(li, links)
+		if links.failed {
+			b.release(li) // keep checking the other languages, to report every broken link
+			continue
+		}
+		b.buildNavs(li)
+		fp, err := b.fingerprint(li)
+		if err != nil {
+			return nil, err
+		}
+		fps = append(fps, fp)
+		if err := b.writePages(li, fp, w, laid); err != nil {
+			return nil, err
+		}
+		b.release(li)
+	}
+	if diags := links.diags(b); diags.HasErrors() {
+		return nil, diags.Err()
+	}
+	if err := b.writeSiteFiles(strings.Join(fps, ","), w, laid); err != nil {
 		return nil, err
 	}
 	return b.report(), nil
+}
+
+// allocate makes the per-version, per-language tables.
+func (b *builder) allocate() {
+	nv, nl := len(b.versions), len(b.langs)
+	b.pages = make([][]map[string]*Page, nv)
+	b.files = make([][]map[string][]byte, nv)
+	b.navs = make([][][]navEntry, nv)
+	for vi := range b.pages {
+		b.pages[vi] = make([]map[string]*Page, nl)
+		b.files[vi] = make([]map[string][]byte, nl)
+		b.navs[vi] = make([][]navEntry, nl)
+		for li := range b.pages[vi] {
+			b.pages[vi][li] = map[string]*Page{}
+			b.files[vi][li] = map[string][]byte{}
+		}
+	}
+}
+
+// release drops the text of language li's pages once they are written, keeping what the
+// redirects, sitemaps and report need (titles, flags). With a Cache the pages are kept whole:
+// the next build compares them.
+func (b *builder) release(li int) {
+	for vi := range b.versions {
+		b.files[vi][li] = map[string][]byte{}
+		b.navs[vi][li] = nil
+		if b.opts.Cache != nil {
+			continue
+		}
+		for path, p := range b.pages[vi][li] {
+			b.pages[vi][li][path] = &Page{Title: p.Title, ShortTitle: p.ShortTitle, Lang: p.Lang,
+				Fallback: p.Fallback, FallbackParts: p.FallbackParts, Stale: p.Stale}
+		}
+	}
 }
 
 func newBuilder(opts Options) (*builder, error) {
 	if opts.Model == nil || opts.Content == nil || opts.Catalog == nil || opts.Templates == nil {
 		return nil, errors.New("site: Options need Model, Content, Catalog and Templates")
 	}
-	b := &builder{opts: opts, cat: opts.Catalog, langs: opts.Langs, base: strings.TrimSuffix(opts.BaseURL, "/")}
+	b := &builder{opts: opts, cat: opts.Catalog, langs: opts.Langs, base: strings.TrimSuffix(opts.BaseURL, "/"), pathSet: map[string]bool{}}
 	if b.langs == nil {
 		b.langs = i18n.Languages
 	}
@@ -180,13 +238,13 @@ func pickerOrder(vs []*model.Version) []*model.Version {
 	return out
 }
 
-// renderPages renders every Markdown page and runs every generator, in parallel, then combines
-// them into b.pages.
-func (b *builder) renderPages() error {
-	nv, nl := len(b.versions), len(b.langs)
+// renderPages renders every Markdown page and runs every generator for language li in every
+// version, in parallel, then combines them into b.pages[*][li].
+func (b *builder) renderPages(li int) error {
+	nv, lang := len(b.versions), b.langs[li]
 	type job struct {
-		vi, li int
-		path   string
+		vi   int
+		path string
 	}
 	var jobs []job
 	seen := map[string]bool{}
@@ -194,28 +252,25 @@ func (b *builder) renderPages() error {
 		seen[path] = true
 		for vi, v := range b.versions {
 			if b.opts.Content.In(path, v) {
-				for li := range b.langs {
-					jobs = append(jobs, job{vi, li, path})
-				}
+				jobs = append(jobs, job{vi, path})
 			}
 		}
 	}
 	md := make([]*Page, len(jobs))
-	gen := make([][]GeneratedPage, len(b.opts.Generators)*nv*nl) // [gi*nv*nl + vi*nl + li]
+	gen := make([][]GeneratedPage, len(b.opts.Generators)*nv) // [gi*nv + vi]
 	files := make([]map[string][]byte, len(gen))
 	err := parallel(b.opts.Workers, len(jobs)+len(gen), func(i int) error {
 		if i < len(jobs) {
 			j := jobs[i]
-			p, err := b.opts.Content.Render(j.path, b.versions[j.vi], b.langs[j.li])
+			p, err := b.opts.Content.Render(j.path, b.versions[j.vi], lang)
 			if err != nil {
-				return fmt.Errorf("rendering /%s for %s in %s: %w", j.path, b.versions[j.vi].Name(), b.langs[j.li], err)
+				return fmt.Errorf("rendering /%s for %s in %s: %w", j.path, b.versions[j.vi].Name(), lang, err)
 			}
 			md[i] = p
 			return nil
 		}
 		i -= len(jobs)
-		gi, vi, li := i/(nv*nl), i/nl%nv, i%nl
-		gr, v, lang := b.opts.Generators[gi], b.versions[vi], b.langs[li]
+		gr, v := b.opts.Generators[i/nv], b.versions[i%nv]
 		if e, ok := b.opts.Cache.generated(gr, v, lang); ok {
 			gen[i], files[i] = e.pages, e.files
 			return nil
@@ -240,32 +295,25 @@ func (b *builder) renderPages() error {
 	if err != nil {
 		return err
 	}
-	b.pages = make([][]map[string]*Page, nv)
-	b.files = make([][]map[string][]byte, nv)
-	for vi := range b.pages {
-		b.pages[vi] = make([]map[string]*Page, nl)
-		b.files[vi] = make([]map[string][]byte, nl)
-		for li := range b.pages[vi] {
-			b.pages[vi][li] = map[string]*Page{}
-			b.files[vi][li] = map[string][]byte{}
-		}
-	}
 	for i, j := range jobs {
-		b.pages[j.vi][j.li][j.path] = md[i]
+		b.pages[j.vi][li][j.path] = md[i]
 	}
 	for i, g := range gen {
-		vi, li := i/nl%nv, i%nl
+		vi := i % nv
 		for name, data := range files[i] {
 			b.files[vi][li][strings.Trim(name, "/")] = data
 		}
 		for k := range g {
 			gp := &g[k]
 			seen[gp.Path] = true
-			b.pages[vi][li][gp.Path] = combine(b.pages[vi][li][gp.Path], gp, b.langs[li])
+			b.pages[vi][li][gp.Path] = combine(b.pages[vi][li][gp.Path], gp, lang)
 		}
 	}
 	for path := range seen {
-		b.paths = append(b.paths, path)
+		if !b.pathSet[path] {
+			b.pathSet[path] = true
+			b.paths = append(b.paths, path)
+		}
 	}
 	slices.SortFunc(b.paths, comparePaths)
 	return nil
@@ -302,61 +350,55 @@ func parallel(workers, n int, f func(i int) error) error {
 	return errors.Join(errs...)
 }
 
-// writeAll lays out and writes every file.
-func (b *builder) writeAll(w Writer) error {
+// writePages lays out and writes the pages and generated files of language li, keeping the
+// layouts in laid when there is a Cache.
+func (b *builder) writePages(li int, fp string, w Writer, laid map[string]cachedPage) error {
 	type job struct {
-		vi, li int
-		path   string
+		vi   int
+		path string
 	}
 	var jobs []job
 	for vi := range b.versions {
-		for li := range b.langs {
-			for _, path := range b.paths {
-				if b.pages[vi][li][path] != nil {
-					jobs = append(jobs, job{vi, li, path})
-				}
+		for _, path := range b.paths {
+			if b.pages[vi][li][path] != nil {
+				jobs = append(jobs, job{vi, path})
 			}
 		}
 	}
-	var fp string
-	if b.opts.Cache != nil {
-		var err error
-		if fp, err = b.fingerprint(); err != nil {
-			return err
-		}
-	}
-	laid := make([]cachedPage, len(jobs))
+	out := make([]cachedPage, len(jobs))
 	err := parallel(b.opts.Workers, len(jobs), func(i int) error {
 		j := jobs[i]
-		p := b.pages[j.vi][j.li][j.path]
-		name := file(b.langs[j.li], b.versions[j.vi], j.path)
+		p := b.pages[j.vi][li][j.path]
+		name := file(b.langs[li], b.versions[j.vi], j.path)
 		if data, ok := b.opts.Cache.layout(fp, name, p); ok {
-			laid[i] = cachedPage{p, data}
+			out[i] = cachedPage{p, data, fp}
 			return b.write(w, name, data)
 		}
 		// The layout adds about 12 KB to the body, the page list and the on-this-page list; a
 		// buffer of that size is written without growing, and handed to the writer as it is.
-		view := b.pageView(j.vi, j.li, j.path)
+		view := b.pageView(j.vi, li, j.path)
 		buf := bytes.NewBuffer(make([]byte, 0, len(p.Body)+len(p.Intro)+len(view.Nav)+len(view.TOC)+16<<10))
 		if err := b.tmpl.ExecuteTemplate(buf, "page", view); err != nil {
-			return fmt.Errorf("layout of /%s for %s in %s: %w", j.path, b.versions[j.vi].Name(), b.langs[j.li], err)
+			return fmt.Errorf("layout of /%s for %s in %s: %w", j.path, b.versions[j.vi].Name(), b.langs[li], err)
 		}
-		laid[i] = cachedPage{p, buf.Bytes()}
-		if b.opts.Cache == nil {
-			// Nothing reads the page's text again: let the collector have it while the
-			// other pages are laid out, which keeps the peak memory of a whole build down.
-			p.Intro, p.Body, p.Headings, p.IDs = "", "", nil, nil
-		}
+		out[i] = cachedPage{p, buf.Bytes(), fp}
 		return b.write(w, name, buf.Bytes())
 	})
 	if err != nil {
 		return err
 	}
-	if err := b.writeFiles(w); err != nil {
-		return err
+	if b.opts.Cache != nil {
+		for i, j := range jobs {
+			laid[file(b.langs[li], b.versions[j.vi], j.path)] = out[i]
+		}
 	}
-	// Redirects, the root page, 404.html and the sitemaps depend only on what the fingerprint
-	// covers: a rebuild with the same fingerprint copies them from the cache.
+	return b.writeFiles(li, w)
+}
+
+// writeSiteFiles writes what depends on every language: redirects, the root page, 404.html,
+// the sitemaps and the assets. All but the assets depend only on what the fingerprints cover,
+// so a rebuild with the same fingerprints copies them from the cache.
+func (b *builder) writeSiteFiles(fp string, w Writer, laid map[string]cachedPage) error {
 	extra, cached := b.opts.Cache.extraFiles(fp)
 	if cached {
 		for _, name := range sortedKeys(extra) {
@@ -373,27 +415,19 @@ func (b *builder) writeAll(w Writer) error {
 		}
 		extra = rec.files
 	}
-	if b.opts.Cache != nil {
-		keep := make(map[string]cachedPage, len(jobs))
-		for i, j := range jobs {
-			keep[file(b.langs[j.li], b.versions[j.vi], j.path)] = laid[i]
-		}
-		b.opts.Cache.keepLayouts(fp, keep, extra)
-	}
+	b.opts.Cache.keepLayouts(fp, laid, extra)
 	return b.writeAssets(w)
 }
 
-// writeFiles writes the generators' files.
-func (b *builder) writeFiles(w Writer) error {
+// writeFiles writes the generators' files of language li.
+func (b *builder) writeFiles(li int, w Writer) error {
 	for vi, v := range b.versions {
-		for li, lang := range b.langs {
-			for _, name := range sortedKeys(b.files[vi][li]) {
-				if b.pages[vi][li][name] != nil {
-					return fmt.Errorf("generated file %s is also a page in %s", name, v.Name())
-				}
-				if err := b.write(w, URL(lang, v, name, "")[1:], b.files[vi][li][name]); err != nil {
-					return err
-				}
+		for _, name := range sortedKeys(b.files[vi][li]) {
+			if b.pages[vi][li][name] != nil {
+				return fmt.Errorf("generated file %s is also a page in %s", name, v.Name())
+			}
+			if err := b.write(w, URL(b.langs[li], v, name, "")[1:], b.files[vi][li][name]); err != nil {
+				return err
 			}
 		}
 	}

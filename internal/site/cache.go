@@ -21,10 +21,11 @@ import (
 // rest of the site that a layout shows (every page's title, which versions have which pages, the
 // templates, assets, catalog and base URL) is unchanged.
 type Cache struct {
-	mu          sync.Mutex
-	gen         map[genKey]*genEntry
-	pages       map[string]cachedPage // by output file name
-	fingerprint string
+	mu    sync.Mutex
+	gen   map[genKey]*genEntry
+	pages map[string]cachedPage // by output file name
+	// siteFingerprint is the fingerprint of every language of the previous build.
+	siteFingerprint string
 	// files are the files that depend only on the fingerprint (sitemaps, root, 404, redirects).
 	files map[string][]byte
 	// idSets are the id sets of pages whose Headings and IDs slices are shared between builds
@@ -76,7 +77,7 @@ func (c *Cache) extraFiles(fingerprint string) (map[string][]byte, bool) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.files == nil || c.fingerprint != fingerprint {
+	if c.files == nil || c.siteFingerprint != fingerprint {
 		return nil, false
 	}
 	return c.files, true
@@ -96,6 +97,7 @@ type genEntry struct {
 type cachedPage struct {
 	page *Page
 	data []byte
+	fp   string // the fingerprint of the page's language when it was laid out
 }
 
 func (c *Cache) generated(g Generator, v *model.Version, lang string) (*genEntry, bool) {
@@ -129,7 +131,7 @@ func (c *Cache) layout(fingerprint, name string, p *Page) ([]byte, bool) {
 	}
 	c.mu.Lock()
 	old, ok := c.pages[name]
-	same := ok && c.fingerprint == fingerprint
+	same := ok && old.fp == fingerprint
 	c.mu.Unlock()
 	if !same || !samePage(old.page, p) {
 		return nil, false
@@ -143,27 +145,28 @@ func (c *Cache) keepLayouts(fingerprint string, pages map[string]cachedPage, fil
 		return
 	}
 	c.mu.Lock()
-	if c.fingerprint != fingerprint && len(c.idSets) > 4096 {
+	if c.files != nil && c.siteFingerprint != fingerprint && len(c.idSets) > 4096 {
 		clear(c.idSets) // sets of pages of an older model
 	}
-	c.fingerprint, c.pages, c.files = fingerprint, pages, files
+	c.siteFingerprint, c.pages, c.files = fingerprint, pages, files
 	c.mu.Unlock()
 }
 
-// fingerprint hashes everything a page's layout shows besides the page itself.
-func (b *builder) fingerprint() (string, error) {
+// fingerprint hashes everything a page's layout in language li shows besides the page itself.
+func (b *builder) fingerprint(li int) (string, error) {
+	if b.opts.Cache == nil {
+		return "", nil
+	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%p\x00%q\x00", b.base, b.cat, b.langs)
+	fmt.Fprintf(h, "%s\x00%p\x00%q\x00%d\x00", b.base, b.cat, b.langs, li)
 	if err := hashFS(h, b.opts.Templates); err != nil {
 		return "", err
 	}
 	for vi, v := range b.versions {
 		fmt.Fprintf(h, "%s %d %v\x00", v.Name(), v.Status, v.Deprecation)
-		for li := range b.langs {
-			for _, path := range b.paths {
-				if p := b.pages[vi][li][path]; p != nil {
-					fmt.Fprintf(h, "%d %d %q %q %q %q\x00", vi, li, path, p.Title, p.ShortTitle, p.Lang)
-				}
+		for _, path := range b.paths {
+			if p := b.pages[vi][li][path]; p != nil {
+				fmt.Fprintf(h, "%d %q %q %q %q\x00", vi, path, p.Title, p.ShortTitle, p.Lang)
 			}
 		}
 	}

@@ -327,30 +327,26 @@ func (b *builder) notice(v *model.Version, lang, path string, p *Page) *notice {
 	return n
 }
 
-// buildNavs makes the navigation list of every version and language: every page, in tree
+// buildNavs makes the navigation list of every version in language li: every page, in tree
 // order, indented under the nearest page above it.
-func (b *builder) buildNavs() {
-	b.navs = make([][][]navEntry, len(b.versions))
+func (b *builder) buildNavs(li int) {
 	for vi := range b.versions {
-		b.navs[vi] = make([][]navEntry, len(b.langs))
-		for li := range b.langs {
-			var nav []navEntry
-			for _, path := range b.paths {
-				if e, ok := b.navEntry(vi, li, path); ok {
-					e.Parent = "\x00"
-					for a, ok := parent(path); ok; a, ok = parent(a) {
-						if b.pages[vi][li][a] != nil {
-							if e.Parent == "\x00" {
-								e.Parent = a
-							}
-							e.Depth++
+		var nav []navEntry
+		for _, path := range b.paths {
+			if e, ok := b.navEntry(vi, li, path); ok {
+				e.Parent = "\x00"
+				for a, ok := parent(path); ok; a, ok = parent(a) {
+					if b.pages[vi][li][a] != nil {
+						if e.Parent == "\x00" {
+							e.Parent = a
 						}
+						e.Depth++
 					}
-					nav = append(nav, e)
 				}
+				nav = append(nav, e)
 			}
-			b.navs[vi][li] = nav
 		}
+		b.navs[vi][li] = nav
 	}
 }
 

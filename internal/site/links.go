@@ -8,69 +8,90 @@ import (
 	"github.com/scoperef/scoperef/internal/diag"
 )
 
-// checkLinks reports every internal link whose page does not exist in the linking page's version,
-// or whose anchor is not an id of the target page in that version and language. One diagnostic
-// is reported per link position and problem, naming the versions and languages where it occurs.
-func (b *builder) checkLinks() *diag.List {
-	type problem struct {
-		pos diag.Pos
-		msg string
-	}
-	where := map[problem]*[2][]string{} // versions, languages
-	var order []problem
+// linkProblem is a broken link: its position and what is wrong.
+type linkProblem struct {
+	pos diag.Pos
+	msg string
+}
+
+// linkProblems gathers broken links over the languages, with the versions and languages where
+// each occurs.
+type linkProblems struct {
+	where  map[linkProblem]*[2][]string // versions, languages
+	order  []linkProblem
+	failed bool
+}
+
+// checkLinks records every internal link of language li whose page does not exist in the
+// linking page's version, or whose anchor is not an id of the target page in that version and
+// language.
+func (b *builder) checkLinks(li int, lp *linkProblems) {
 	ids := map[*Page]map[string]bool{}
+	lang := b.langs[li]
 	for vi, v := range b.versions {
-		for li, lang := range b.langs {
-			for _, path := range b.paths {
-				p := b.pages[vi][li][path]
-				if p == nil {
+		for _, path := range b.paths {
+			p := b.pages[vi][li][path]
+			if p == nil {
+				continue
+			}
+			for _, l := range p.Links {
+				target := strings.Trim(l.Path, "/")
+				var msg string
+				if _, isFile := b.files[vi][li][target]; isFile && l.Anchor == "" {
+					continue
+				} else if tp := b.pages[vi][li][target]; tp == nil {
+					msg = fmt.Sprintf("link to %s: no such page", linkText(target, ""))
+				} else if l.Anchor != "" && !b.hasID(ids, tp, l.Anchor) {
+					msg = fmt.Sprintf("link to %s: no heading or element with id %q on that page", linkText(target, l.Anchor), l.Anchor)
+				} else {
 					continue
 				}
-				for _, l := range p.Links {
-					target := strings.Trim(l.Path, "/")
-					var msg string
-					if _, isFile := b.files[vi][li][target]; isFile && l.Anchor == "" {
-						continue
-					} else if tp := b.pages[vi][li][target]; tp == nil {
-						msg = fmt.Sprintf("link to %s: no such page", linkText(target, ""))
-					} else if l.Anchor != "" && !b.hasID(ids, tp, l.Anchor) {
-						msg = fmt.Sprintf("link to %s: no heading or element with id %q on that page", linkText(target, l.Anchor), l.Anchor)
-					} else {
-						continue
-					}
-					pr := problem{l.Pos, msg}
-					w := where[pr]
-					if w == nil {
-						w = new([2][]string)
-						where[pr] = w
-						order = append(order, pr)
-					}
-					if !slices.Contains(w[0], v.Name()) {
-						w[0] = append(w[0], v.Name())
-					}
-					if !slices.Contains(w[1], lang) {
-						w[1] = append(w[1], lang)
-					}
+				lp.failed = true
+				pr := linkProblem{l.Pos, msg}
+				w := lp.where[pr]
+				if w == nil {
+					w = new([2][]string)
+					lp.where[pr] = w
+					lp.order = append(lp.order, pr)
+				}
+				if !slices.Contains(w[0], v.Name()) {
+					w[0] = append(w[0], v.Name())
+				}
+				if !slices.Contains(w[1], lang) {
+					w[1] = append(w[1], lang)
 				}
 			}
 		}
 	}
+}
+
+// diags turns the problems into one diagnostic per link position and problem, naming the
+// versions and languages where it occurs.
+func (lp *linkProblems) diags(b *builder) *diag.List {
 	var diags diag.List
-	for _, pr := range order {
-		w := where[pr]
+	for _, pr := range lp.order {
+		w := lp.where[pr]
+		slices.SortFunc(w[0], func(x, y string) int { return b.versionOrder(x) - b.versionOrder(y) })
 		in := "in " + strings.Join(w[0], ", ")
-		if len(w[1]) < len(b.langs) {
-			in += " (" + strings.Join(w[1], ", ") + ")"
-		}
 		if len(w[0]) == len(b.versions) {
 			in = "in every version"
-			if len(w[1]) < len(b.langs) {
-				in += " (" + strings.Join(w[1], ", ") + ")"
-			}
+		}
+		if len(w[1]) < len(b.langs) {
+			in += " (" + strings.Join(w[1], ", ") + ")"
 		}
 		diags.Errorf(pr.pos, "", "%s %s", pr.msg, in)
 	}
 	return &diags
+}
+
+// versionOrder is a version name's index in the built versions.
+func (b *builder) versionOrder(name string) int {
+	for i, v := range b.versions {
+		if v.Name() == name {
+			return i
+		}
+	}
+	return len(b.versions)
 }
 
 func linkText(path, anchor string) string {
