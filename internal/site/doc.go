@@ -74,6 +74,9 @@
 // the target page in that version and language; each error carries the link's source position.
 // The output is a function of the inputs only: no timestamps, map-order or scheduling effects,
 // so two builds of the same input are byte-identical whatever Options.Workers is. Pages are
-// rendered and laid out on Options.Workers goroutines. Nothing in the output loads anything from
+// rendered and laid out on Options.Workers goroutines, one language at a time: everything a
+// layout shows besides the page itself (page list, version picker, breadcrumb, banner link) and
+// every link checked come from pages of the same language, so the text of only one language is
+// held in memory at once. Nothing in the output loads anything from
 // another site: no external fonts, scripts, styles or images.
 package site
