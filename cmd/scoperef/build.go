@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"time"
 
 	"github.com/scoperef/scoperef/internal/diag"
@@ -37,9 +36,6 @@ func runBuild(env *cmdEnv, args []string) int {
 	}
 	if *out == "" {
 		*out = filepath.Join(*root, "public")
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(site.MemoryLimit)
 	}
 	start := time.Now()
 	var rep *site.Report

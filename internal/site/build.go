@@ -42,12 +42,6 @@ type Options struct {
 // documentation; publishers set their own with scoperef build -base-url.
 const DefaultBaseURL = "https://scoperef.example"
 
-// MemoryLimit is the soft memory limit (runtime/debug.SetMemoryLimit) that scoperef build sets
-// unless GOMEMLIMIT is set: a build allocates several times its live data, and under CPU
-// contention the collector falls behind and lets the heap grow past twice the live data. With
-// the limit it collects sooner instead.
-const MemoryLimit = 150 << 20
-
 // Report describes a build.
 type Report struct {
 	Files int // files written

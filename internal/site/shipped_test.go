@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"syscall"
@@ -144,9 +143,6 @@ func mustFile(m *Mem, name string) []byte {
 //	go test ./internal/site -run '^$' -bench 'Build|Load' -benchmem -count 3
 func BenchmarkBuild(b *testing.B) {
 	opts := loadShipped(b)
-	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(MemoryLimit)) // as scoperef build does
-	}
 	out := filepath.Join(b.TempDir(), "public")
 	var pages int
 	var peak uint64
