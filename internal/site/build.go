@@ -65,16 +65,20 @@ type LangReport struct {
 func (r *Report) WriteSummary(w io.Writer) {
 	for _, l := range r.Langs {
 		if l.Lang == i18n.Source {
-			fmt.Fprintf(w, "%s: %d pages\n", l.Lang, l.Pages)
-			continue
+			fmt.Fprintf(w, "%s: %d pages", l.Lang, l.Pages)
+		} else {
+			fmt.Fprintf(w, "%s: %d pages, %d fell back to English, %d stale", l.Lang, l.Pages, l.Fallback, l.Stale)
 		}
-		fmt.Fprintf(w, "%s: %d pages, %d fell back to English, %d stale", l.Lang, l.Pages, l.Fallback, l.Stale)
 		if n := len(l.MissingUI); n > 0 {
 			ids := l.MissingUI
 			if n > 5 {
 				ids = append(ids[:5:5], "…")
 			}
-			fmt.Fprintf(w, ", %d interface strings in English (%s)", n, strings.Join(ids, ", "))
+			what := "in English"
+			if l.Lang == i18n.Source {
+				what = "missing" // shown as their ids
+			}
+			fmt.Fprintf(w, ", %d interface strings %s (%s)", n, what, strings.Join(ids, ", "))
 		}
 		fmt.Fprintln(w)
 	}
