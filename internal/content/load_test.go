@@ -60,7 +60,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		`content/pages/e.md:3:12: versions: version range "dotcom and ghec" matches no version`,
 		`content/pages/e.md:4:16: redirect_from: redirect_from must be a list of paths, e.g. [/old/path]`,
 		`content/pages/g.md:4:3: invalid UTF-8 byte 0xff`,
-		`content/pages/f.md:1:1: invalid YAML: did not find expected ',' or ']'`,
+		`content/pages/f.md:2:1: invalid YAML: did not find expected ',' or ']'`,
 		`content/reusables/x.md:1:1: a reusable has no front matter (only its translations do, for source_hash)`,
 		`locales/fr/pages/a.md:3:1: versions: versions belongs to the English page only: a translation follows its source`,
 		`locales/fr/pages/a.md:4:14: source_hash: source_hash must be 16 lower-case hex digits (see `+"`scoperef i18n`"+`), found "XYZ"`,
