@@ -38,6 +38,11 @@
 //	reference/migrate             classic → fine-grained: a form run by migrate.js on migrate.json
 //	                              (same algorithm as Migrate, checked by a test under node), and a
 //	                              static table answering for each scope on its own.
+//	reference/calculator          least privilege for chosen endpoints: a search-and-select form
+//	                              run by calculator.js on calculator.json (a port of
+//	                              access.Table.Minimize on the version's codegen.Build table,
+//	                              checked against it by a test under node); only where fine-grained
+//	                              tokens exist (the pat-v2 feature, as for the page's intro).
 //	reference/downloads           links to the data files and the feed.
 //
 // A Page's Body is an HTML fragment whose headings start at h2; the site puts it under the intro
@@ -48,7 +53,8 @@
 //
 // Generator.Downloads(v) returns the data files of a version (permissions.json, endpoints.json,
 // endpoints.csv, scopes.json, each described by schema/download-<name>.schema.json and the CSV's
-// rows by download-endpoints-csv.schema.json; migrate.json and migrate.js for the migrate page);
+// rows by download-endpoints-csv.schema.json; migrate.json and migrate.js for the migrate page;
+// calculator.json and calculator.js for the calculator page);
 // LangDownloads(v, lang) returns the Atom feed of changes in lang. Pages link to them at
 // DownloadsPath/<name> through the URL function.
 //

@@ -25,11 +25,13 @@ var migrateJS []byte
 
 // Downloads returns the version's data files by name: permissions.json, endpoints.json,
 // endpoints.csv and scopes.json (each described by schema/download-<name>.schema.json, the CSV's
-// rows by download-endpoints-csv.schema.json), and migrate.json and migrate.js for the migrate
-// page. The bytes depend only on the model: equal models give equal files.
+// rows by download-endpoints-csv.schema.json), migrate.json and migrate.js for the migrate
+// page, and calculator.json (download-calculator.schema.json) and calculator.js for the
+// calculator page where it exists. The bytes depend only on the model: equal models give equal
+// files.
 func (g *Generator) Downloads(v *model.Version) map[string][]byte {
 	c := g.ctx(v, "en")
-	return map[string][]byte{
+	files := map[string][]byte{
 		"permissions.json": mustJSON(c.permissionsDownload()),
 		"endpoints.json":   mustJSON(c.endpointsDownload()),
 		"endpoints.csv":    c.endpointsCSV(),
@@ -37,6 +39,11 @@ func (g *Generator) Downloads(v *model.Version) map[string][]byte {
 		"migrate.json":     mustJSON(c.migrateDownload()),
 		"migrate.js":       migrateJS,
 	}
+	if c.hasCalculator() {
+		files["calculator.json"] = c.calculatorDownload()
+		files["calculator.js"] = calculatorJS
+	}
+	return files
 }
 
 // LangDownloads returns the files of a version that depend on the language: the Atom feed of

@@ -52,6 +52,7 @@ type Generator struct {
 	opAnchor    map[*model.Endpoint]string
 	scopeAnchor map[*model.Scope]string
 	cache       cache
+	calc        calculatorCache
 }
 
 // New returns a generator for m. t supplies the text; a nil t means English.
@@ -96,7 +97,8 @@ func DefaultURL(lang string, v *model.Version, path, anchor string) string {
 
 // Pages returns every reference page of version v in lang, in a fixed order: scopes,
 // permissions, one page per permission, endpoints, one page per category, changes, migrate,
-// downloads. Permission and category pages exist only for permissions and categories present in v.
+// calculator, downloads. Permission and category pages exist only for permissions and categories
+// present in v; the calculator where fine-grained tokens exist (see hasCalculator).
 func (g *Generator) Pages(v *model.Version, lang string) []Page {
 	c := g.ctx(v, lang)
 	pages := []Page{c.scopesPage(), c.permissionsPage()}
@@ -107,7 +109,11 @@ func (g *Generator) Pages(v *model.Version, lang string) []Page {
 	for _, cat := range c.categories() {
 		pages = append(pages, c.categoryPage(cat))
 	}
-	return append(pages, c.changesPage(), c.migratePage(), c.downloadsPage())
+	pages = append(pages, c.changesPage(), c.migratePage())
+	if c.hasCalculator() {
+		pages = append(pages, c.calculatorPage())
+	}
+	return append(pages, c.downloadsPage())
 }
 
 // EndpointAnchor is the id of e's section on its category page: its operation id with every

@@ -19,6 +19,7 @@ var downloadSchemas = map[string]string{
 	"endpoints.csv":    "download-endpoints-csv.schema.json",
 	"scopes.json":      "download-scopes.schema.json",
 	"migrate.json":     "download-migrate.schema.json",
+	"calculator.json":  "download-calculator.schema.json",
 }
 
 func compileDownloadSchemas(t *testing.T) map[string]*jsonschema.Schema {
@@ -104,6 +105,7 @@ func TestDownloadsMatchSchemas(t *testing.T) {
 		"scopes.json":      strings.Replace(string(dotcom["scopes.json"]), `"implies"`, `"implied"`, 1),
 		"endpoints.csv":    strings.Replace(string(dotcom["endpoints.csv"]), "issues: read", "issues read", 1),
 		"migrate.json":     strings.Replace(string(dotcom["migrate.json"]), `"anchor": "issues-`, `"anchor": "Issues/`, 1),
+		"calculator.json":  strings.Replace(string(dotcom["calculator.json"]), `"level":"write"`, `"level":"none"`, 1),
 	} {
 		if broken == string(dotcom[name]) {
 			t.Fatalf("%s: the breaking edit did not apply", name)
