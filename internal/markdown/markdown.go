@@ -117,12 +117,17 @@ type Problem struct {
 }
 
 // Parse reads src. It never fails: goldmark accepts any text. Bytes that are not UTF-8 are read
-// as "?" (goldmark's CJK line-break rule panics on them); offsets are unchanged.
+// as "?" (goldmark's CJK line-break rule panics on them); offsets are unchanged. A text beyond
+// the limits of limits.go is not parsed: its Doc is empty but for the problem.
 func (c *Converter) Parse(src []byte, opts ParseOptions) *Doc {
 	src = validUTF8(src)
 	md := c.plain
 	if opts.CJK {
 		md = c.cjk
+	}
+	if p, bad := checkLimits(src); bad {
+		// Parsing it could take minutes (limits.go): report it and render nothing.
+		return &Doc{src: src, md: md, root: ast.NewDocument(), Problems: []Problem{p}}
 	}
 	pc := parser.NewContext()
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
