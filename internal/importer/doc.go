@@ -89,6 +89,48 @@
 // and the operation counts as unparsed. Notes are written with docs.github.com links made
 // version-neutral, so that the same sentence does not split variants.
 //
+// # Classic requirement: default rules
+//
+// About half of GitHub's operations have no scope sentence at all. Without a requirement the
+// data would say "no scope needed", and enforcement would let a token without scopes create
+// issues in a private repository: fail-open. So an operation whose description names no scope
+// (no scope sentence, parsed or not; DefaultClassic) takes its requirement from GitHub's
+// general scope semantics, as listed in the access-model brief. The first rule that covers the
+// operation applies; each writes its own note, one short sentence shared by all its endpoints
+// ("Classic scopes follow GitHub's general rule for repository endpoints; the endpoint's
+// description names none."), and the report counts each rule's operations per version. A
+// description with any scope sentence never gets a default, even when the sentence only
+// states a condition (the `workflow` scope when a release's target commit changes workflow
+// files) or is not understood: what GitHub says about an endpoint wins over a general rule.
+//
+//  1. Notifications: /notifications/... and /repos/{owner}/{repo}/notifications, every
+//     method: [[notifications]] for private and public resources. The brief lists
+//     notifications as its own scope, and repo's grants (code, commit statuses, invitations,
+//     collaborators, deployment statuses, webhooks, projects) do not name notifications, so
+//     repo is not added as an alternative: a repo-only token is refused (fails closed).
+//  2. Repository endpoints: /repos/{owner}/{repo}[/...] (any parameter names, so
+//     /repos/{template_owner}/{template_repo}/generate too), /repositories/{repository_id}[/...]
+//     and /user/starred/{owner}/{repo} (starring names a repository; GitHub's scope list says
+//     public_repo is what starring public repositories needs). Brief: "repo: full control of
+//     private repositories", public_repo a child of repo for public ones, "(no scope):
+//     read-only access to public information". Private: [[repo]]; public: GET and HEAD need
+//     no scope ([[]]), other methods [[public_repo]] (repo grants it through the DAG).
+//  3. Gists: POST, PUT, PATCH, DELETE under /gists (creating, editing, starring, commenting,
+//     forking): [[gist]] for both. Brief: "gist: create gists". Reads are left to rule 6.
+//  4. Repository invitations: PATCH and DELETE under /user/repository_invitations (accept,
+//     decline): [[repo:invite]] for both. Brief: repo covers invitations, and repo:invite is
+//     its child for them alone; user data (rule 5) does not include them. Reads: rule 6.
+//  5. The authenticated user's data: POST, PUT, PATCH, DELETE on /user and its literal
+//     subtrees (/user/blocks/..., /user/email/visibility, /user/interaction-limits, ...):
+//     [[user]] for both. Brief: "user" (GitHub: "update all user data"). Not /user/{user_id}/...
+//     (another account's resources, e.g. its projects): rule 6. Reads: rule 6.
+//  6. Everything else: no requirement, written explicitly with the note "GitHub's description
+//     names no classic scope." so that pages and `scoperef lookup` show it; no scope is
+//     invented.
+//
+// The default notes are the importer's own: on a re-import they are never taken for
+// hand-written notes, so a note whose rule no longer applies goes.
+//
 // # Scopes and permissions
 //
 // scopes.yaml holds the brief's scope DAG with version conditions (knownScopes), then every

@@ -168,9 +168,13 @@ func keepNotes(u *Universe, e *Endpoint, old *oldEndpoint, generated map[string]
 }
 
 // generatedNotes returns every text the importer could write as a note for an operation: the
-// version-neutral form of each sentence of its descriptions.
+// version-neutral form of each sentence of its descriptions, and the notes of the default
+// rules.
 func generatedNotes(vops []versionOp) map[string]bool {
 	m := map[string]bool{}
+	for _, n := range defaultNotes() {
+		m[n] = true
+	}
 	for _, vo := range vops {
 		for _, s := range Sentences(vo.Op.Description) {
 			m[versionNeutral(s)] = true

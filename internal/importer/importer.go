@@ -187,7 +187,7 @@ func readVersion(in Input, tablePath string) (*versionData, error) {
 		return nil, fmt.Errorf("%s: a list-format table is an oracle (-oracle), not an input", tablePath)
 	}
 	return &versionData{version: in.Version, ops: ops, table: t,
-		report: &VersionReport{Version: in.Version, Table: t.Source, Unparsed: map[string]int{}, UnparsedOps: map[string][]string{}}}, nil
+		report: &VersionReport{Version: in.Version, Table: t.Source, Unparsed: map[string]int{}, UnparsedOps: map[string][]string{}, Defaults: map[string]int{}}}, nil
 }
 
 // universeFor is the versions of versions.yaml, which must include every imported one; or the
@@ -232,7 +232,13 @@ func (d *versionData) requirements(known func(string) bool, g *ScopeGraph) []ver
 		} else {
 			r.NotInTable = append(r.NotInTable, op.ID)
 		}
-		cr := ParseClassic(op.Description, known, g)
+		cr, rule := classicOf(op, known, g)
+		if rule != "" {
+			r.Defaults[rule]++
+		}
+		if cr.Classic.Private != nil {
+			r.WithClassic++
+		}
 		if cr.Mentions() {
 			r.MentionScope++
 			if cr.Parsed() {
@@ -259,6 +265,18 @@ func (d *versionData) requirements(known func(string) bool, g *ScopeGraph) []ver
 		}
 	}
 	return out
+}
+
+// classicOf is an operation's classic requirement: what the scope sentences of its description
+// say or, when it has none, what a default rule gives (DefaultClassic), with the rule's name.
+// rule is "" when the description names a scope: a sentence, even one the parser does not
+// understand or one that only states a condition, always wins over a general rule.
+func classicOf(op Operation, known func(string) bool, g *ScopeGraph) (cr ClassicResult, rule string) {
+	cr = ParseClassic(op.Description, known, g)
+	if !cr.Mentions() {
+		cr.Classic, rule = DefaultClassic(op.Method, op.Path, g)
+	}
+	return cr, rule
 }
 
 // collectPermissions gathers the permissions of every table: group and title from the preferred

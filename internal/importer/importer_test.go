@@ -174,19 +174,32 @@ func TestHandWrittenSurvives(t *testing.T) {
 	edit("permissions.yaml", "    title: Issues\n", "    title: Issues\n    description: Issues and their comments.\n")
 	edit("endpoints/issues.yaml", "title: Issues", "title: Issues and assignees")
 	// A note on the ghes 3.18 variant of list-assignees, and one on the single variant of create.
-	edit("endpoints/issues.yaml", "      - versions: ghes = 3.18\n        github_apps: true\n        fine_grained: {accepted: false}\n",
-		"      - versions: ghes = 3.18\n        github_apps: true\n        fine_grained: {accepted: false}\n        classic:\n          notes:\n            - Checked by hand on 3.18.\n")
+	ghes318 := "      - versions: ghes = 3.18\n        github_apps: true\n        fine_grained: {accepted: false}\n        classic:\n          private:\n            - [repo]\n          public:\n            - []\n          notes:\n            - " + noteRepository + "\n"
+	edit("endpoints/issues.yaml", ghes318, ghes318+"            - Checked by hand on 3.18.\n")
 	edit("endpoints/issues.yaml", "          any_of:\n            - [repo]\n",
 		"          any_of:\n            - [repo]\n          notes:\n            - Also creates a notification.\n            - Any user with pull access to a repository can create an issue.\n")
 
+	// A default rule's note is the importer's: on an endpoint whose description names a scope it
+	// goes (issues/create), and on one the rule covers it is not written twice (repos/get).
+	edit("endpoints/issues.yaml", "            - Also creates a notification.\n",
+		"            - Also creates a notification.\n            - "+noteRepository+"\n")
+	edit("endpoints/repos.yaml", "            - "+noteRepository+"\n",
+		"            - "+noteRepository+"\n            - "+noteRepository+"\n")
+
 	rep, _ := runImport(t, cfg)
 	files := outputs(t, cfg.Out)
+	if _, create, _ := strings.Cut(files["endpoints/issues.yaml"], "operation: issues/create\n"); strings.Contains(create, noteRepository) {
+		t.Errorf("a default note was kept as hand-written:\n%s", create)
+	}
+	if strings.Count(files["endpoints/repos.yaml"], noteRepository) != 1 {
+		t.Errorf("repos/get's default note:\n%s", files["endpoints/repos.yaml"])
+	}
 	for _, c := range []struct{ file, want string }{
 		{"scopes.yaml", "  - id: repo\n    title: Full control of private repositories\n    parents: []\n    description: Grants **everything** about repositories.\n"},
 		{"scopes.yaml", "  - id: custom:scope\n    title: Added by hand\n    parents: []\n"},
 		{"permissions.yaml", "    title: Issues\n    levels: [read, write]\n    versions: dotcom or ghec or ghes >= 3.18\n    description: Issues and their comments.\n"},
 		{"endpoints/issues.yaml", "title: Issues and assignees\n"},
-		{"endpoints/issues.yaml", "      - versions: ghes = 3.18\n        github_apps: true\n        fine_grained: {accepted: false}\n        classic:\n          notes:\n            - Checked by hand on 3.18.\n"},
+		{"endpoints/issues.yaml", ghes318 + "            - Checked by hand on 3.18.\n"},
 		{"endpoints/issues.yaml", "          any_of:\n            - [repo]\n          notes:\n            - Also creates a notification.\n"},
 	} {
 		if !strings.Contains(files[c.file], c.want) {

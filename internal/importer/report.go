@@ -29,10 +29,12 @@ type VersionReport struct {
 	Version         Version
 	Table           string // the table's source line
 	Operations      int
-	WithFineGrained int // operations that the table lists
-	MentionScope    int // operations whose description names a scope
-	Parsed          int // ... whose scope sentences were all understood
-	Conflicts       int // ... whose sentences could not be combined
+	WithFineGrained int            // operations that the table lists
+	MentionScope    int            // operations whose description names a scope
+	Parsed          int            // ... whose scope sentences were all understood
+	Conflicts       int            // ... whose sentences could not be combined
+	Defaults        map[string]int // operations naming no scope, by default rule (DefaultRuleNames)
+	WithClassic     int            // operations with a classic requirement (parsed or by default)
 	Unparsed        map[string]int
 	UnparsedOps     map[string][]string // shape -> operation ids
 	TableRows       int                 // E lines, duplicates included
@@ -41,6 +43,17 @@ type VersionReport struct {
 	MissingFromAPI  []Row    // rows whose endpoint the API description lacks
 	NotInTable      []string // operations the table does not list
 	TableNotes      []string // anomalies found while rebuilding sets
+}
+
+// defaulted counts the operations a default rule gave a requirement (DefaultNone gives none).
+func (v *VersionReport) defaulted() int {
+	n := 0
+	for name, c := range v.Defaults {
+		if name != DefaultNone {
+			n += c
+		}
+	}
+	return n
 }
 
 // ShapeCount is an unparsed sentence shape and how often it occurs.
@@ -82,6 +95,13 @@ func (r *Report) Write(w io.Writer, verbose bool) {
 		p("  operations:                       %d", v.Operations)
 		p("  with fine-grained data:           %d (%d without: fine_grained.accepted false)", v.WithFineGrained, len(v.NotInTable))
 		p("  description names a scope:        %d, parsed %d (%s), conflicting %d", v.MentionScope, v.Parsed, pct(v.Parsed, v.MentionScope), v.Conflicts)
+		p("  classic requirement:              %d (%d from scope sentences, %d from default rules)",
+			v.WithClassic, v.WithClassic-v.defaulted(), v.defaulted())
+		var parts []string
+		for _, name := range DefaultRuleNames() {
+			parts = append(parts, fmt.Sprintf("%s %d", name, v.Defaults[name]))
+		}
+		p("  description names no scope:       %d: %s", v.Operations-v.MentionScope, strings.Join(parts, ", "))
 		p("  table rows: %d = %d imported + %d duplicates + %d whose endpoint the API description lacks",
 			v.TableRows, v.RowsImported, len(v.Duplicates), len(v.MissingFromAPI))
 		if shapes := v.UnparsedShapes(); len(shapes) > 0 {
