@@ -105,8 +105,7 @@ func TestDefaultRules(t *testing.T) {
 	}
 }
 
-// A scope sentence always wins over a default rule: parsed, unparsed, or a condition that adds
-// no requirement.
+// A scope sentence always wins over a default rule, whether parsed or not.
 func TestSentenceWinsOverDefault(t *testing.T) {
 	g, known := testGraph()
 	for _, c := range []struct {
@@ -124,9 +123,6 @@ func TestSentenceWinsOverDefault(t *testing.T) {
 		// Parsed: a notifications path with a sentence (constructed).
 		{"GET", "/notifications", "OAuth app tokens and personal access tokens (classic) need the `repo` scope to use this endpoint.",
 			"repo | repo | "},
-		// Only a condition: no requirement, the sentence as a note, no default.
-		{"POST", "/repos/{owner}/{repo}/releases", "Users with push access to the repository can create a release.\n\nOAuth app tokens and personal access tokens (classic) need the `workflow` scope when the resolved target commit modifies workflow files.",
-			"- | - | OAuth app tokens and personal access tokens (classic) need the `workflow` scope when the resolved target commit modifies workflow files."},
 		// Unparsed: kept as a note, never replaced by a general rule (constructed).
 		{"PATCH", "/user", "Tokens with the `user` scope may call this endpoint on Tuesdays.",
 			"- | - | Tokens with the `user` scope may call this endpoint on Tuesdays."},
@@ -137,6 +133,23 @@ func TestSentenceWinsOverDefault(t *testing.T) {
 		}
 		if got := describe(r.Classic); got != c.want {
 			t.Errorf("%s %s:\n got  %s\n want %s", c.method, c.path, got, c.want)
+		}
+	}
+}
+
+// A description whose only scope sentence is a condition states no base requirement: the
+// general rule gives the base, and the condition stays as a note beside the rule's note.
+func TestConditionGetsDefaultBase(t *testing.T) {
+	g, known := testGraph()
+	desc := "Users with push access to the repository can create a release.\n\nOAuth app tokens and personal access tokens (classic) need the `workflow` scope when the resolved target commit modifies workflow files."
+	r, rule := classicOf(Operation{Method: "POST", Path: "/repos/{owner}/{repo}/releases", Description: desc}, known, g)
+	if rule == "" {
+		t.Fatal("no default rule applied beside a condition-only sentence")
+	}
+	got := describe(r.Classic)
+	for _, want := range []string{"repo | public_repo | ", "need the `workflow` scope when the resolved target commit modifies workflow files."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got %s, want it to contain %q", got, want)
 		}
 	}
 }

@@ -269,12 +269,24 @@ func (d *versionData) requirements(known func(string) bool, g *ScopeGraph) []ver
 
 // classicOf is an operation's classic requirement: what the scope sentences of its description
 // say or, when it has none, what a default rule gives (DefaultClassic), with the rule's name.
-// rule is "" when the description names a scope: a sentence, even one the parser does not
-// understand or one that only states a condition, always wins over a general rule.
+// A sentence that states a requirement always wins over a general rule, and so does one the parser
+// does not understand (rule is "" then). When the understood sentences state only a condition,
+// the general rule supplies the base requirement and the condition is kept as a note.
 func classicOf(op Operation, known func(string) bool, g *ScopeGraph) (cr ClassicResult, rule string) {
 	cr = ParseClassic(op.Description, known, g)
-	if !cr.Mentions() {
+	switch {
+	case !cr.Mentions():
 		cr.Classic, rule = DefaultClassic(op.Method, op.Path, g)
+	case cr.Parsed() && cr.Classic.Private == nil && cr.Classic.Public == nil:
+		// The sentences state only a condition (e.g. "needs workflow when the commit touches
+		// workflow files"), no base requirement: the general rule supplies the base, and the
+		// condition stays as a note beside it.
+		def, name := DefaultClassic(op.Method, op.Path, g)
+		if def.Private != nil || def.Public != nil {
+			cr.Classic.Private, cr.Classic.Public = def.Private, def.Public
+			cr.Classic.Notes = append(cr.Classic.Notes, def.Notes...)
+			rule = name
+		}
 	}
 	return cr, rule
 }
