@@ -85,7 +85,7 @@ func (t *Table) Check(g Grants, method, path string, vis Visibility) Decision {
 		d.Reason = ReasonUnknownEndpoint
 		return d
 	}
-	d.Params.names = ix.eps[i].params
+	d.Params.names = ix.paramNames(i)
 	t.decide(ix, i, g, vis, &d)
 	return d
 }

@@ -101,10 +101,27 @@
 //     other names) are equivalent: the first in Table.Endpoints wins.
 //     Matching backtracks, so a static branch that fails deeper down falls
 //     back to the parameter branch.
-//   - A parameter matches one whole non-empty segment, never a '/'. The
+//   - A parameter matches one whole non-empty segment; apart from a greedy
+//     tail (next item) it never matches a '/'. The
 //     parameters of a mixed segment take the shortest non-empty values
 //     that fit, leftmost first (the regular expression ^lit(.+?)lit(.+?)lit$).
-//   - HEAD uses the GET endpoint when there is no HEAD endpoint for the path.
+//   - Greedy tails, as GitHub routes file paths and refs: when no template
+//     matches segment by segment, a parameter that ends its template may
+//     take the rest of the path, several segments, slashes included —
+//     GET /repos/o/r/contents/docs/README.md is
+//     /repos/{owner}/{repo}/contents/{path} with path "docs/README.md", and
+//     GET /repos/o/r/git/ref/heads/main is .../git/ref/{ref} with ref
+//     "heads/main". Only a parameter under which no template of the same
+//     method continues is greedy: {path} and {ref} are, but {repo} in
+//     GET /repos/{owner}/{repo} is not (so GET /repos/o/r/no/such/thing
+//     stays unknown rather than becoming "get a repository"), nor {branch}
+//     in GET .../branches/{branch}, which has .../protection under it
+//     (send feature%2Fx for a branch feature/x). Among greedy matches the
+//     precedence rule above holds with the greedy tail ranked last: static
+//     beats mixed beats parameter beats greedy tail, with backtracking. A
+//     mixed segment never takes a tail.
+//   - HEAD uses the GET endpoint when there is no HEAD endpoint for the
+//     path, greedy tails included.
 //   - The path must start with '/'; a single trailing slash is ignored (two
 //     are not); an empty segment matches nothing; a path with a "." or ".."
 //     segment (also percent-encoded) matches nothing.
@@ -118,7 +135,9 @@
 //     bytes match nothing.
 //
 // Lookup does not allocate: [Params] is a fixed-size value holding offsets
-// into the looked-up path.
+// into the looked-up path. A path that matches segment by segment is
+// searched once; greedy tails cost a second search, only for paths that
+// would otherwise be unknown.
 //
 // # Check
 //

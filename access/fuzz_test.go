@@ -18,6 +18,7 @@ type naiveTemplate struct {
 	method string
 	segs   []naiveSeg
 	names  []string
+	greedy bool // ends with a parameter and no template of its method extends its shape
 }
 
 type naiveSeg struct {
@@ -57,7 +58,30 @@ func newNaiveRouter(t *Table) *naiveRouter {
 		}
 		nr.templates = append(nr.templates, nt)
 	}
+	// A template whose shape is a proper prefix of another's (same method)
+	// has a template continuing under it: its last parameter is not greedy.
+	prefixes := map[string]bool{}
+	for _, nt := range nr.templates {
+		for j := range nt.segs {
+			prefixes[nt.shapeOf(j)] = true
+		}
+	}
+	for i := range nr.templates {
+		nt := &nr.templates[i]
+		n := len(nt.segs)
+		nt.greedy = n > 0 && nt.segs[n-1].rank == 2 && !prefixes[nt.shapeOf(n)]
+	}
 	return nr
+}
+
+// shapeOf returns the method and the shape of the first n segments, with
+// parameter names removed.
+func (nt *naiveTemplate) shapeOf(n int) string {
+	s := nt.method
+	for _, sg := range nt.segs[:n] {
+		s += "/" + []string{"s:", "m:", "p:"}[sg.rank] + sg.text
+	}
+	return s
 }
 
 // lookup returns the index of the winning template and its parameter
@@ -89,22 +113,35 @@ func (nr *naiveRouter) lookup(method, path string) (int, []string) {
 	return best, bestVals
 }
 
+// best finds the winning template segment by segment, and only when none
+// matches so, the winning template whose greedy last parameter takes the
+// rest of the path.
 func (nr *naiveRouter) best(method string, segs []string) (int, []string) {
-	best := -1
-	var bestVals []string
-	for i, nt := range nr.templates {
-		if nt.method != method || len(nt.segs) != len(segs) {
-			continue
+	for _, greedy := range []bool{false, true} {
+		best := -1
+		var bestVals []string
+		for i, nt := range nr.templates {
+			n := len(nt.segs)
+			if nt.method != method || n != len(segs) && !(greedy && nt.greedy && n < len(segs)) {
+				continue
+			}
+			s := segs
+			if n < len(segs) {
+				s = append(segs[:n-1:n-1], strings.Join(segs[n-1:], "/"))
+			}
+			vals, ok := nt.match(s)
+			if !ok {
+				continue
+			}
+			if best < 0 || nr.beats(i, best, len(segs)) {
+				best, bestVals = i, vals
+			}
 		}
-		vals, ok := nt.match(segs)
-		if !ok {
-			continue
-		}
-		if best < 0 || nr.beats(i, best) {
-			best, bestVals = i, vals
+		if best >= 0 {
+			return best, bestVals
 		}
 	}
-	return best, bestVals
+	return -1, nil
 }
 
 func (nt naiveTemplate) match(segs []string) ([]string, bool) {
@@ -130,15 +167,23 @@ func (nt naiveTemplate) match(segs []string) ([]string, bool) {
 	return vals, true
 }
 
-// beats reports whether template a takes precedence over b (both match):
-// at the first segment where their kinds differ, static beats mixed beats
-// parameter, and of two different mixed segments the smaller shape wins;
-// if there is no such segment, the earlier template wins.
-func (nr *naiveRouter) beats(a, b int) bool {
+// beats reports whether template a takes precedence over b (both match a
+// path of n segments): at the first segment where their kinds differ,
+// static beats mixed beats parameter beats a greedy tail (a last
+// parameter taking more than one segment), and of two different mixed
+// segments the smaller shape wins; if there is no such segment, the
+// earlier template wins.
+func (nr *naiveRouter) beats(a, b, n int) bool {
 	sa, sb := nr.templates[a].segs, nr.templates[b].segs
-	for j := range sa {
-		if sa[j].rank != sb[j].rank {
-			return sa[j].rank < sb[j].rank
+	rank := func(s []naiveSeg, j int) int {
+		if j == len(s)-1 && len(s) < n {
+			return 3
+		}
+		return s[j].rank
+	}
+	for j := range min(len(sa), len(sb)) {
+		if ra, rb := rank(sa, j), rank(sb, j); ra != rb {
+			return ra < rb
 		}
 		if sa[j].rank == 1 && sa[j].text != sb[j].text {
 			return sa[j].text < sb[j].text
@@ -159,34 +204,48 @@ func FuzzLookup(f *testing.F) {
 		}
 	}
 	for _, p := range []string{"/", "//", "/user/", "/repos/o/r/compare/a...b...c", "/repos/o/r/issues/%63omments",
-		"/repos/o/../x", "/repos/o/%2e/x", "/repos/o/r/compare/....", "/orgs/%zz/hooks"} {
+		"/repos/o/../x", "/repos/o/%2e/x", "/repos/o/r/compare/....", "/orgs/%zz/hooks",
+		"/repos/o/r/contents/docs/README.md", "/repos/o/r/contents/a//b", "/repos/o/r/contents/a/%2e/b",
+		"/repos/o/r/git/ref/heads/feature/x/", "/repos/o/r/git/refs/heads", "/repos/o/r/branches/a/b/protection",
+		"/repos/o/r/compare/main...feature/x"} {
+		f.Add(uint8(0), p)
+	}
+	small := routeTable() // hand-made corner cases: greedy tails, backtracking, mixed segments
+	nrSmall := newNaiveRouter(small)
+	for _, p := range []string{"/t/b/c/z/w", "/t/b/c/z/v", "/t/b/q/d/e", "/p/b/c/e"} {
 		f.Add(uint8(0), p)
 	}
 	f.Fuzz(func(t *testing.T, m uint8, path string) {
 		method := fuzzMethods[int(m)%len(fuzzMethods)]
-		ep, ps, ok := tab.Lookup(method, path)
-		want, vals := nr.lookup(method, path)
-		if !ok {
-			if want >= 0 {
-				t.Fatalf("Lookup(%s %q) not found; naive matcher found %s", method, path, tab.Endpoints[want].Path)
-			}
-			return
-		}
-		if want < 0 || ep != &tab.Endpoints[want] {
-			w := "nothing"
-			if want >= 0 {
-				w = tab.Endpoints[want].Method + " " + tab.Endpoints[want].Path
-			}
-			t.Fatalf("Lookup(%s %q) = %s %s; naive matcher found %s", method, path, ep.Method, ep.Path, w)
-		}
-		if ps.Len() != len(vals) {
-			t.Fatalf("Lookup(%s %q): %d params, naive matcher %d", method, path, ps.Len(), len(vals))
-		}
-		for i, v := range vals {
-			if ps.Value(i) != v || ps.Name(i) != nr.templates[want].names[i] {
-				t.Fatalf("Lookup(%s %q): param %d = %s=%q, naive matcher %s=%q", method, path, i,
-					ps.Name(i), ps.Value(i), nr.templates[want].names[i], v)
-			}
-		}
+		compareLookup(t, tab, nr, method, path)
+		compareLookup(t, small, nrSmall, method, path)
 	})
+}
+
+// compareLookup checks tab.Lookup against the naive matcher.
+func compareLookup(t *testing.T, tab *Table, nr *naiveRouter, method, path string) {
+	ep, ps, ok := tab.Lookup(method, path)
+	want, vals := nr.lookup(method, path)
+	if !ok {
+		if want >= 0 {
+			t.Fatalf("Lookup(%s %q) not found; naive matcher found %s", method, path, tab.Endpoints[want].Path)
+		}
+		return
+	}
+	if want < 0 || ep != &tab.Endpoints[want] {
+		w := "nothing"
+		if want >= 0 {
+			w = tab.Endpoints[want].Method + " " + tab.Endpoints[want].Path
+		}
+		t.Fatalf("Lookup(%s %q) = %s %s; naive matcher found %s", method, path, ep.Method, ep.Path, w)
+	}
+	if ps.Len() != len(vals) {
+		t.Fatalf("Lookup(%s %q): %d params, naive matcher %d", method, path, ps.Len(), len(vals))
+	}
+	for i, v := range vals {
+		if ps.Value(i) != v || ps.Name(i) != nr.templates[want].names[i] {
+			t.Fatalf("Lookup(%s %q): param %d = %s=%q, naive matcher %s=%q", method, path, i,
+				ps.Name(i), ps.Value(i), nr.templates[want].names[i], v)
+		}
+	}
 }

@@ -23,12 +23,22 @@ type index struct {
 
 	router router
 	eps    []epIndex
+
+	// Parameter names of endpoint i: names[span>>8 : span>>8+span&0xff]
+	// with span = nameSpans[i]; compact, for Lookup's hot path.
+	names     []string
+	nameSpans []uint32
+}
+
+// paramNames returns the parameter names of endpoint i, in template order.
+func (ix *index) paramNames(i int) []string {
+	sp := ix.nameSpans[i]
+	lo, hi := sp>>8, sp>>8+sp&0xff
+	return ix.names[lo:hi:hi]
 }
 
 // epIndex is the compiled form of one Endpoint.
 type epIndex struct {
-	params []string // parameter names in template order
-
 	classic    [2]compiledClassic // by Visibility
 	fine       [][]need           // satisfiable AnyOf sets
 	fineFree   bool               // AnyOf is empty or has an empty set
@@ -92,6 +102,10 @@ func (t *Table) index() *index {
 	if ix := t.idx.Load(); ix != nil {
 		return ix
 	}
+	return t.buildIndexOnce()
+}
+
+func (t *Table) buildIndexOnce() *index {
 	t.once.Do(func() { t.idx.Store(buildIndex(t)) })
 	return t.idx.Load()
 }
@@ -124,6 +138,7 @@ func buildIndex(t *Table) *index {
 		ix.metadata = i
 	}
 	ix.eps = make([]epIndex, len(t.Endpoints))
+	ix.nameSpans = make([]uint32, len(t.Endpoints))
 	for i := range t.Endpoints {
 		ep := &t.Endpoints[i]
 		if !validMethod(ep.Method) {
@@ -133,9 +148,11 @@ func buildIndex(t *Table) *index {
 		if err != nil {
 			continue // invalid templates never match (Validate reports them)
 		}
+		off := len(ix.names)
 		for _, s := range segs {
-			ix.eps[i].params = append(ix.eps[i].params, s.names...)
+			ix.names = append(ix.names, s.names...)
 		}
+		ix.nameSpans[i] = uint32(off)<<8 | uint32(len(ix.names)-off) // at most MaxParams
 		ix.router.add(ep.Method, segs, i)
 		ix.compile(ep, &ix.eps[i])
 	}

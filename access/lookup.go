@@ -10,6 +10,6 @@ func (t *Table) Lookup(method, path string) (ep *Endpoint, params Params, ok boo
 	if i < 0 {
 		return nil, Params{}, false
 	}
-	params.names = ix.eps[i].params
+	params.names = ix.paramNames(i)
 	return &t.Endpoints[i], params, true
 }

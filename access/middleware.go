@@ -108,7 +108,7 @@ func authorize(set *Set, opts *MiddlewareOptions, r *http.Request) (*Decision, *
 		d.Reason = ReasonUnknownEndpoint
 		return d, t, nil
 	}
-	d.Params.names = ix.eps[i].params
+	d.Params.names = ix.paramNames(i)
 	g, vis, err := opts.Grants(r, Route{Table: t, Endpoint: &t.Endpoints[i], Params: d.Params})
 	if err != nil {
 		t.decide(ix, i, Grants{}, vis, d)

@@ -3,7 +3,8 @@ package access
 // Params holds the parameter values of a matched path. It is a fixed-size
 // value: looking up a path allocates nothing. Values are substrings of the
 // looked-up path, exactly as they appear there (still percent-encoded; use
-// url.PathUnescape when you need the decoded text). Paths longer than
+// url.PathUnescape when you need the decoded text); a greedy tail keeps
+// its slashes ("docs/README.md"). Paths longer than
 // 65535 bytes match nothing.
 type Params struct {
 	path  string

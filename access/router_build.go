@@ -98,13 +98,16 @@ func (r *router) finish() {
 				seen[e.label] = off
 			}
 			static[i] = fedge{head: segHead(e.label), off: off, n: uint16(len(e.label)), child: flatten(e.child)}
+			if len(e.label) > 8 {
+				static[i].tail = segHead(e.label[8:])
+			}
 		}
 		slots, seed, shift := static, uint64(0), uint8(0)
-		if len(static) > linearMax {
+		if len(static) > 0 {
 			if tab, sd, sh, ok := perfectHash(n.static, static); ok {
 				slots, seed, shift = tab, sd, sh
-			} else {
-				r.unhashed++
+			} else if len(static) > linearMax {
+				r.unhashed++ // searched linearly, slowly
 			}
 		}
 		mixed := make([]fmixed, len(n.mixed))
@@ -114,6 +117,7 @@ func (r *router) finish() {
 		param := int32(-1)
 		if n.param != nil {
 			param = flatten(n.param)
+			r.tails = r.tails || r.nodes[param].greedy()
 		}
 		f := &r.nodes[id]
 		f.edges, f.nedges, f.seed, f.shift = uint32(len(r.edges)), uint16(len(slots)), seed, shift

@@ -26,6 +26,19 @@ func routeTable() *Table {
 		{"GET", "/enterprises/{enterprise}/teams/{enterprise-team}"},
 		{"GET", "/dup/{a}"},
 		{"GET", "/dup/{b}"},
+		// greedy tails
+		{"GET", "/repos/{owner}/{repo}"},
+		{"GET", "/repos/{owner}/{repo}/contents/{path}"},
+		{"GET", "/repos/{owner}/{repo}/contents/.github/dependabot.yml"},
+		{"GET", "/repos/{owner}/{repo}/git/ref/{ref}"},
+		{"POST", "/repos/{owner}/{repo}/git/refs"},
+		{"PATCH", "/repos/{owner}/{repo}/git/refs/{ref}"},
+		{"GET", "/repos/{owner}/{repo}/branches/{branch}"},
+		{"GET", "/repos/{owner}/{repo}/branches/{branch}/protection"},
+		{"GET", "/t/{x}/c/{rest}"},
+		{"GET", "/t/{x}/c/z/w"},
+		{"GET", "/t/b/{y}/d"},
+		{"GET", "/t/b/c/{s}"},
 	}
 	t := &Table{Version: "test"}
 	for _, e := range eps {
@@ -79,6 +92,50 @@ func TestLookup(t *testing.T) {
 		// templates find themselves
 		{"GET", "/repos/{owner}/{repo}/issues/{issue_number}", "GET /repos/{owner}/{repo}/issues/{issue_number}", map[string]string{"owner": "{owner}"}},
 		{"GET", "/repos/{owner}/{repo}/compare/{base}...{head}", "GET /repos/{owner}/{repo}/compare/{base}...{head}", nil},
+		// greedy tails: a last parameter with no template under it takes
+		// the rest of the path, when nothing matches segment by segment
+		{"GET", "/repos/o/r/contents/README.md", "GET /repos/{owner}/{repo}/contents/{path}", map[string]string{"path": "README.md"}},
+		{"GET", "/repos/o/r/contents/docs/README.md", "GET /repos/{owner}/{repo}/contents/{path}", map[string]string{"owner": "o", "repo": "r", "path": "docs/README.md"}},
+		{"GET", "/repos/o/r/contents/a/b/c/d.go", "GET /repos/{owner}/{repo}/contents/{path}", map[string]string{"path": "a/b/c/d.go"}},
+		{"GET", "/repos/o/r/contents/docs/", "GET /repos/{owner}/{repo}/contents/{path}", map[string]string{"path": "docs"}},
+		{"GET", "/repos/o/r/contents/docs/guide/", "GET /repos/{owner}/{repo}/contents/{path}", map[string]string{"path": "docs/guide"}},
+		{"GET", "/repos/o/r/contents/docs%2FREADME.md", "GET /repos/{owner}/{repo}/contents/{path}", map[string]string{"path": "docs%2FREADME.md"}},
+		{"GET", "/repos/o/r/contents/a%2Fb/c", "GET /repos/{owner}/{repo}/contents/{path}", map[string]string{"path": "a%2Fb/c"}},
+		{"HEAD", "/repos/o/r/contents/docs/README.md", "GET /repos/{owner}/{repo}/contents/{path}", map[string]string{"path": "docs/README.md"}},
+		{"GET", "/repos/o/r/contents/.github/dependabot.yml", "GET /repos/{owner}/{repo}/contents/.github/dependabot.yml", nil}, // static beats greedy
+		{"GET", "/repos/o/r/contents/.github/workflows/ci.yml", "GET /repos/{owner}/{repo}/contents/{path}", map[string]string{"path": ".github/workflows/ci.yml"}},
+		{"GET", "/repos/o/r/contents/docs//README.md", "", nil},
+		{"GET", "/repos/o/r/contents/docs/README.md//", "", nil},
+		{"GET", "/repos/o/r/contents/docs/../README.md", "", nil},
+		{"GET", "/repos/o/r/contents/docs/%2E%2e/README.md", "", nil},
+		{"GET", "/repos/o/r/contents/docs/./README.md", "", nil},
+		{"GET", "/repos/o/r/git/ref/heads/main", "GET /repos/{owner}/{repo}/git/ref/{ref}", map[string]string{"ref": "heads/main"}},
+		{"GET", "/repos/o/r/git/ref/heads/feature/x", "GET /repos/{owner}/{repo}/git/ref/{ref}", map[string]string{"ref": "heads/feature/x"}},
+		{"PATCH", "/repos/o/r/git/refs/heads/main", "PATCH /repos/{owner}/{repo}/git/refs/{ref}", map[string]string{"ref": "heads/main"}},
+		{"PATCH", "/repos/o/r/git/refs/heads", "PATCH /repos/{owner}/{repo}/git/refs/{ref}", map[string]string{"ref": "heads"}},
+		{"POST", "/repos/o/r/git/refs", "POST /repos/{owner}/{repo}/git/refs", nil},
+		{"POST", "/repos/o/r/git/refs/heads", "", nil},
+		// a parameter with templates under it is never greedy: no unknown
+		// path below a repository becomes "get a repository"
+		{"GET", "/repos/o/r/git/refs/heads", "", nil},
+		{"GET", "/repos/o/r/no/such/endpoint", "", nil},
+		{"GET", "/repos/o/r", "GET /repos/{owner}/{repo}", map[string]string{"repo": "r"}},
+		{"GET", "/repos/o/r/branches/main", "GET /repos/{owner}/{repo}/branches/{branch}", map[string]string{"branch": "main"}},
+		{"GET", "/repos/o/r/branches/main/protection", "GET /repos/{owner}/{repo}/branches/{branch}/protection", map[string]string{"branch": "main"}},
+		{"GET", "/repos/o/r/branches/feature/x", "", nil},
+		{"GET", "/repos/o/r/branches/feature%2Fx", "GET /repos/{owner}/{repo}/branches/{branch}", map[string]string{"branch": "feature%2Fx"}},
+		{"GET", "/repos/o/r/branches/feature%2Fx/protection", "GET /repos/{owner}/{repo}/branches/{branch}/protection", map[string]string{"branch": "feature%2Fx"}},
+		// segment by segment first; then, among greedy matches, static beats
+		// parameter beats greedy tail, with backtracking
+		{"GET", "/t/b/c/z/w", "GET /t/{x}/c/z/w", map[string]string{"x": "b"}},
+		{"GET", "/t/b/c/z/v", "GET /t/b/c/{s}", map[string]string{"s": "z/v"}},
+		{"GET", "/t/a/c/z/v", "GET /t/{x}/c/{rest}", map[string]string{"x": "a", "rest": "z/v"}},
+		{"GET", "/t/b/c/d", "GET /t/b/c/{s}", map[string]string{"s": "d"}},
+		{"GET", "/t/b/q/d", "GET /t/b/{y}/d", map[string]string{"y": "q"}},
+		{"GET", "/t/b/q/d/e", "", nil}, // {y} has a template under it
+		{"GET", "/t/a/d/z/w", "", nil},
+		// mixed segments take no tail; the greedy {basehead} may
+		{"GET", "/repos/o/r/compare/main...feature/x", "GET /repos/{owner}/{repo}/compare/{basehead}", map[string]string{"basehead": "main...feature/x"}},
 		// not found
 		{"GET", "/repos/o/r/issues", "", nil},
 		{"GET", "/repos/o/r/issues/1/comments/2", "", nil},
@@ -94,6 +151,7 @@ func TestLookup(t *testing.T) {
 		{"GET", "/repos/o/r/issues/1/..", "", nil},
 		{"get", "/user", "", nil},
 	}
+	nr := newNaiveRouter(tab)
 	for _, tt := range tests {
 		ep, ps, ok := tab.Lookup(tt.method, tt.path)
 		got := ""
@@ -103,6 +161,13 @@ func TestLookup(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("Lookup(%q, %q) = %q, want %q", tt.method, tt.path, got, tt.want)
 			continue
+		}
+		naive := ""
+		if i, _ := nr.lookup(tt.method, tt.path); i >= 0 {
+			naive = tab.Endpoints[i].Method + " " + tab.Endpoints[i].Path
+		}
+		if naive != tt.want {
+			t.Errorf("naive lookup(%q, %q) = %q, want %q", tt.method, tt.path, naive, tt.want)
 		}
 		for k, v := range tt.params {
 			if g := ps.Get(k); g != v {
@@ -167,6 +232,9 @@ func TestLookupDoesNotAllocate(t *testing.T) {
 			tab.Lookup(r.method, r.path)
 		}
 		tab.Lookup("GET", "/repos/o/r/issues/%63omments")
+		tab.Lookup("GET", "/repos/o/r/contents/docs/guide/README.md") // greedy tail
+		tab.Lookup("HEAD", "/repos/o/r/git/ref/heads/feature/x")      // greedy tail, GET fallback
+		tab.Lookup("GET", "/repos/o/r/no/such/endpoint")
 	})
 	if allocs != 0 {
 		t.Errorf("Lookup allocates %.1f times per run", allocs)
