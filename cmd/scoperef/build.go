@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/scoperef/scoperef/internal/diag"
@@ -36,6 +37,10 @@ func runBuild(env *cmdEnv, args []string) int {
 	}
 	if *out == "" {
 		*out = filepath.Join(*root, "public")
+	}
+	if err := checkOutDir(*root, *out); err != nil {
+		env.errorf("%v", err)
+		return 2
 	}
 	start := time.Now()
 	var rep *site.Report
@@ -90,4 +95,45 @@ func siteOptions(root, baseURL string, diagOut io.Writer) (site.Options, error) 
 		Templates:  in.project.Templates,
 		BaseURL:    baseURL,
 	}, nil
+}
+
+// checkOutDir refuses an output folder whose replacement would delete the project: the build
+// replaces the whole folder, so it must not be the root, hold the root, or lie in the root's
+// content/, locales/, templates/ or schema/.
+func checkOutDir(root, out string) error {
+	r, o := realPath(root), realPath(out)
+	if within(r, o) {
+		return fmt.Errorf("-o %s: the output folder holds the project root %s, which the build would delete; choose another folder", out, root)
+	}
+	for _, src := range []string{"content", "locales", "templates", "schema"} {
+		if within(o, filepath.Join(r, src)) {
+			return fmt.Errorf("-o %s: the output folder is in the project's %s/ folder, which the build would delete; choose another folder", out, src)
+		}
+	}
+	return nil
+}
+
+// realPath returns p made absolute with the symbolic links of its longest existing prefix
+// resolved.
+func realPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest)
+		}
+		if dir == filepath.Dir(dir) {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
+// within reports whether path is dir or lies under it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
