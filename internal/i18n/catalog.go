@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"text/template"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -87,6 +88,10 @@ func Load(langs []string, layers ...fs.FS) (*Catalog, *diag.List) {
 				continue
 			}
 			found = true
+			if len(data) > maxFileSize {
+				diags.Errorf(diag.Pos{File: File(lang)}, "", "file is larger than 1 MiB")
+				continue
+			}
 			for _, m := range parseFile(File(lang), data, &diags) {
 				msgs[m.ID] = m
 			}
@@ -100,6 +105,10 @@ func Load(langs []string, layers ...fs.FS) (*Catalog, *diag.List) {
 				english[id] = true
 			} else if !english[id] {
 				diags.Warnf(msgs[id].pos, id, "message does not exist in English; it is never shown")
+			}
+			if err := parseForms(msgs[id].Message); err != nil {
+				// go-i18n would print nothing for the message: an empty link or heading.
+				diags.Errorf(msgs[id].pos, id, "%v", err)
 			}
 			if err := c.bundle.AddMessages(tag, msgs[id].Message); err != nil {
 				diags.Errorf(diag.Pos{File: File(lang)}, id, "%v", err)
@@ -121,6 +130,19 @@ func Load(langs []string, layers ...fs.FS) (*Catalog, *diag.List) {
 	return c, &diags
 }
 
+// parseForms parses every plural form of m as go-i18n will, as a text/template.
+func parseForms(m *goi18n.Message) error {
+	for _, s := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
+		if _, err := template.New("message").Parse(s); err != nil {
+			return fmt.Errorf("not a valid message: %s", strings.TrimPrefix(err.Error(), "template: "))
+		}
+	}
+	return nil
+}
+
+// maxFileSize bounds one message file; the largest real one is under 40 KB.
+const maxFileSize = 1 << 20
+
 // messageKeys are the keys a message mapping may hold.
 var messageKeys = []string{"description", "hash", "zero", "one", "two", "few", "many", "other"}
 
@@ -129,7 +151,14 @@ var messageKeys = []string{"description", "hash", "zero", "one", "two", "few", "
 func parseFile(name string, data []byte, diags *diag.List) []posMessage {
 	root, err := yamlio.Parse(name, data)
 	if err != nil {
-		diags.Errorf(diag.Pos{File: name}, "", "%v", err)
+		var le *diag.ListError
+		if errors.As(err, &le) { // positioned: keep the position, do not repeat the file name
+			for _, d := range le.Diagnostics {
+				diags.Add(d)
+			}
+		} else {
+			diags.Errorf(diag.Pos{File: name}, "", "%v", err)
+		}
 		return nil
 	}
 	if root == nil || root.IsNull() {
