@@ -57,6 +57,9 @@ func SourceHash(title, description string) string {
 	return hex.EncodeToString(sum[:])[:16]
 }
 
+// maxFileSize bounds one translation file, as package validate bounds the data files.
+const maxFileSize = 8 << 20
+
 // Load reads locales/<lang>/data/{scopes,permissions}.yaml for each language other than "en".
 // Missing files mean no translation.
 func Load(root fs.FS, schemas *validate.Schemas, m *model.Model, langs []string) (*Titles, *diag.List) {
@@ -74,6 +77,10 @@ func Load(root fs.FS, schemas *validate.Schemas, m *model.Model, langs []string)
 			}
 			if err != nil {
 				diags.Errorf(diag.Pos{File: name}, "", "%v", err)
+				continue
+			}
+			if len(data) > maxFileSize {
+				diags.Errorf(diag.Pos{File: name}, "", "file is larger than 8 MiB")
 				continue
 			}
 			n, err := yamlio.Parse(name, data)
