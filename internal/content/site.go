@@ -76,6 +76,8 @@ type doc struct {
 	// ok is false when the file has a front matter or tag error: it is not rendered.
 	ok    bool
 	stale bool
+	// unread is set when the file is not UTF-8: its front matter was not read either.
+	unread bool
 }
 
 // Path is the page's path: "" for content/pages/index.md, "reference/scopes" for
@@ -216,6 +218,7 @@ func readDoc(root fs.FS, name, lang string, kind fileKind, diags *diag.List) *do
 	d := &doc{file: newSrcFile(name, data), lang: lang, kind: kind}
 	if i := invalidUTF8(data); i >= 0 {
 		diags.Errorf(d.file.pos(i), "", "invalid UTF-8 byte 0x%02x", data[i])
+		d.unread = true
 		return d // not ok: nothing else is read
 	}
 	d.fm, d.ok = readFrontMatter(d.file, kind, diags)

@@ -32,7 +32,7 @@ func (s *Site) source(t *doc) *doc {
 // callouts of the file's own text.
 func (s *Site) checkTranslation(t *doc, diags *diag.List) {
 	en := s.source(t)
-	if en == nil {
+	if en == nil || t.unread {
 		return
 	}
 	want := SourceHash(en.file.data)

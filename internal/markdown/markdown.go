@@ -107,6 +107,9 @@ type Doc struct {
 	Headings []*Heading
 	Callouts []*Callout
 	Problems []Problem
+	// Skipped is set when the text was beyond the limits of limits.go and not parsed: the Doc
+	// holds only that problem.
+	Skipped bool
 }
 
 // Problem is something the parser found wrong at Offset.
@@ -127,7 +130,7 @@ func (c *Converter) Parse(src []byte, opts ParseOptions) *Doc {
 	}
 	if p, bad := checkLimits(src); bad {
 		// Parsing it could take minutes (limits.go): report it and render nothing.
-		return &Doc{src: src, md: md, root: ast.NewDocument(), Problems: []Problem{p}}
+		return &Doc{src: src, md: md, root: ast.NewDocument(), Problems: []Problem{p}, Skipped: true}
 	}
 	pc := parser.NewContext()
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))

@@ -52,6 +52,9 @@ func TestLimitsReject(t *testing.T) {
 			if line := 1 + strings.Count(tc.src[:d.Problems[0].Offset], "\n"); line != tc.line {
 				t.Errorf("problem on line %d, want %d", line, tc.line)
 			}
+			if !d.Skipped {
+				t.Error("Skipped is not set")
+			}
 			if out := d.Render(); len(out) != 0 || len(d.Links)+len(d.Headings)+len(d.Callouts) != 0 {
 				t.Errorf("a rejected text rendered %d bytes and %d links", len(out), len(d.Links))
 			}
