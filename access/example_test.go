@@ -7,11 +7,13 @@ import (
 	"strings"
 
 	"github.com/scoperef/scoperef/access"
+	"github.com/scoperef/scoperef/access/github"
 )
 
-// dotcom is written the way generated code writes a table: one composite
-// literal of plain data, no code run at package initialisation.
-var dotcom = &access.Table{
+// small is a table written the way generated code (package access/github,
+// or `scoperef gen` for your own YAML) writes one: a composite literal of
+// plain data, no code run at package initialisation.
+var small = &access.Table{
 	Version:     "dotcom",
 	DocsBaseURL: "https://scoperef.example/en",
 	Scopes: []access.Scope{
@@ -79,39 +81,51 @@ var dotcom = &access.Table{
 func ExampleTable_Lookup() {
 	for _, req := range []string{
 		"GET /repos/octo/hello/issues/42",
-		"GET /repos/octo/hello/issues/comments", // a static segment beats {issue_number}
-		"HEAD /repos/octo/hello/issues/42/",     // HEAD falls back to GET; one trailing slash is ignored
-		"GET /repos/octo/hello/issues/%63omments",
-		"DELETE /repos/octo/hello/issues/42",
+		"GET /repos/octo/hello/issues/comments",         // a static segment beats {issue_number}
+		"HEAD /repos/octo/hello/issues/42/",             // HEAD falls back to GET; one trailing slash is ignored
+		"GET /repos/octo/hello/issues/%63omments",       // decoded before it is compared with "comments"
+		"GET /repos/octo/hello/contents/docs/README.md", // a greedy tail: {path} takes the rest
+		"GET /repos/octo/hello/git/ref/heads/feature/x", // so does {ref}
+		"GET /repos/octo/hello/branches/feature%2Fx",    // {branch} has templates under it: encode the slash
+		"GET /repos/octo/hello/no/such/endpoint",        // {repo} is not greedy
+		"DELETE /repos/octo/hello/issues/42",            // no such endpoint
 	} {
 		method, path, _ := strings.Cut(req, " ")
-		ep, params, ok := dotcom.Lookup(method, path)
+		ep, params, ok := github.Dotcom.Lookup(method, path)
 		if !ok {
 			fmt.Printf("%s: not found\n", req)
 			continue
 		}
-		fmt.Printf("%s: %s owner=%s issue_number=%q\n", req, ep.Operation, params.Get("owner"), params.Get("issue_number"))
+		fmt.Printf("%s: %s", req, ep.Operation)
+		for i := range params.Len() {
+			fmt.Printf(" %s=%s", params.Name(i), params.Value(i))
+		}
+		fmt.Println()
 	}
 	// Output:
-	// GET /repos/octo/hello/issues/42: issues/get owner=octo issue_number="42"
-	// GET /repos/octo/hello/issues/comments: issues/list-comments-for-repo owner=octo issue_number=""
-	// HEAD /repos/octo/hello/issues/42/: issues/get owner=octo issue_number="42"
-	// GET /repos/octo/hello/issues/%63omments: issues/list-comments-for-repo owner=octo issue_number=""
+	// GET /repos/octo/hello/issues/42: issues/get owner=octo repo=hello issue_number=42
+	// GET /repos/octo/hello/issues/comments: issues/list-comments-for-repo owner=octo repo=hello
+	// HEAD /repos/octo/hello/issues/42/: issues/get owner=octo repo=hello issue_number=42
+	// GET /repos/octo/hello/issues/%63omments: issues/list-comments-for-repo owner=octo repo=hello
+	// GET /repos/octo/hello/contents/docs/README.md: repos/get-content owner=octo repo=hello path=docs/README.md
+	// GET /repos/octo/hello/git/ref/heads/feature/x: git/get-ref owner=octo repo=hello ref=heads/feature/x
+	// GET /repos/octo/hello/branches/feature%2Fx: repos/get-branch owner=octo repo=hello branch=feature%2Fx
+	// GET /repos/octo/hello/no/such/endpoint: not found
 	// DELETE /repos/octo/hello/issues/42: not found
 }
 
 func ExampleTable_Check() {
 	// Resolve each token once; checking allocates nothing.
-	classic, err := dotcom.ClassicGrants("public_repo", "user:email")
+	classic, err := small.ClassicGrants("public_repo", "user:email")
 	if err != nil {
 		panic(err)
 	}
-	fine, err := dotcom.FineGrainedGrants(map[string]access.Level{"issues": access.Write})
+	fine, err := small.FineGrainedGrants(map[string]access.Level{"issues": access.Write})
 	if err != nil {
 		panic(err)
 	}
 	show := func(g access.Grants, method, path string, vis access.Visibility) {
-		d := dotcom.Check(g, method, path, vis)
+		d := small.Check(g, method, path, vis)
 		fmt.Printf("%-12s %-5s %s (%v): %v\n", g.Kind(), method, path, vis, d.Reason)
 		if !d.Allowed && d.Endpoint != nil {
 			fmt.Printf("    X-Accepted-OAuth-Scopes: %s\n", d.AcceptedOAuthScopes)
@@ -142,14 +156,14 @@ func ExampleTable_Check() {
 
 func ExampleMiddleware() {
 	tokens := map[string]access.Grants{}
-	tokens["ghp_classic"], _ = dotcom.ClassicGrants("repo")
-	tokens["github_pat_issues"], _ = dotcom.FineGrainedGrants(map[string]access.Level{"issues": access.Read})
+	tokens["ghp_classic"], _ = small.ClassicGrants("repo")
+	tokens["github_pat_issues"], _ = small.FineGrainedGrants(map[string]access.Level{"issues": access.Read})
 
 	api := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		d, _ := access.DecisionFromContext(r.Context())
 		fmt.Fprintf(w, "handled %s for %s\n", d.Endpoint.Operation, d.Params.Get("owner"))
 	})
-	enforce := access.Middleware(&access.Set{Tables: []*access.Table{dotcom}}, access.MiddlewareOptions{
+	enforce := access.Middleware(&access.Set{Tables: []*access.Table{small}}, access.MiddlewareOptions{
 		Version: func(*http.Request) string { return "dotcom" },
 		Grants: func(r *http.Request, route access.Route) (access.Grants, access.Visibility, error) {
 			vis := access.Private // a real resolver asks where route.Params.Get("repo") lives
@@ -198,13 +212,22 @@ func ExampleMiddleware() {
 }
 
 func ExampleTable_Minimize() {
+	// The requests an integration makes, as templates (a template finds itself).
 	var eps []*access.Endpoint
-	for _, op := range []string{"GET /repos/{owner}/{repo}/issues/{issue_number}", "POST /repos/{owner}/{repo}/pulls", "GET /repos/{owner}/{repo}/hooks"} {
-		method, path, _ := strings.Cut(op, " ")
-		ep, _, _ := dotcom.Lookup(method, path) // a template finds itself
+	for _, req := range []string{
+		"GET /repos/{owner}/{repo}/issues/{issue_number}",
+		"POST /repos/{owner}/{repo}/pulls",
+		"GET /repos/{owner}/{repo}/contents/{path}",
+		"PUT /repos/{owner}/{repo}/contents/{path}",
+	} {
+		method, path, _ := strings.Cut(req, " ")
+		ep, _, ok := github.Dotcom.Lookup(method, path)
+		if !ok {
+			panic(req)
+		}
 		eps = append(eps, ep)
 	}
-	m, err := dotcom.Minimize(eps, access.Private)
+	m, err := github.Dotcom.Minimize(eps, access.Private)
 	if err != nil {
 		panic(err)
 	}
@@ -221,10 +244,10 @@ func ExampleTable_Minimize() {
 		fmt.Printf("  %s for %d endpoints\n", s.Scope, len(s.Endpoints))
 	}
 	// Output:
-	// fine-grained: contents=read,pull_requests=write,repository_hooks=read
-	//   contents=read for pulls/create
-	//   pull_requests=write for issues/get pulls/create
-	//   repository_hooks=read for repos/list-webhooks
+	// fine-grained: contents=write,issues=read,pull_requests=write
+	//   contents=write for repos/get-content repos/create-or-update-file-contents
+	//   issues=read for issues/get
+	//   pull_requests=write for pulls/create
 	// classic: repo
-	//   repo for 3 endpoints
+	//   repo for 4 endpoints
 }
