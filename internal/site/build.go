@@ -122,7 +122,9 @@ func Build(opts Options, w Writer) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	b.ui = b.uiTables()
+	if b.ui, err = b.uiTables(); err != nil {
+		return nil, err
+	}
 	b.bannerOf = b.banners()
 	b.choices = b.versionChoices()
 	b.allocate()
@@ -264,6 +266,7 @@ func (b *builder) renderPages(li int) error {
 			if err != nil {
 				return fmt.Errorf("rendering /%s for %s in %s: %w", j.path, b.versions[j.vi].Name(), lang, err)
 			}
+			p.search = markdownRecords(p, b.versions[j.vi], lang, j.path)
 			md[i] = p
 			return nil
 		}
@@ -304,7 +307,7 @@ func (b *builder) renderPages(li int) error {
 		for k := range g {
 			gp := &g[k]
 			seen[gp.Path] = true
-			b.pages[vi][li][gp.Path] = combine(b.pages[vi][li][gp.Path], gp, lang)
+			b.pages[vi][li][gp.Path] = combine(b.pages[vi][li][gp.Path], gp, b.versions[vi], lang)
 		}
 	}
 	for path := range seen {
@@ -348,24 +351,36 @@ func parallel(workers, n int, f func(i int) error) error {
 	return errors.Join(errs...)
 }
 
-// writePages lays out and writes the pages and generated files of language li, keeping the
-// layouts in laid when there is a Cache.
+// writePages lays out and writes the pages, search indexes and generated files of language li,
+// keeping the layouts in laid when there is a Cache.
 func (b *builder) writePages(li int, fp string, w Writer, laid map[string]cachedPage) error {
 	type job struct {
-		vi   int
-		path string
+		vi    int
+		path  string
+		index bool // the version's search index rather than a page
 	}
+	// The search indexes first: an index takes as long as many pages, and their records are
+	// dropped once they are built.
 	var jobs []job
+	for vi, v := range b.versions {
+		if _, ok := b.files[vi][li][SearchIndex]; ok || b.pages[vi][li][SearchIndex] != nil {
+			return fmt.Errorf("/%s in %s: the path of the search index cannot be a page or a generated file", SearchIndex, v.Name())
+		}
+		jobs = append(jobs, job{vi: vi, index: true})
+	}
 	for vi := range b.versions {
 		for _, path := range b.paths {
 			if b.pages[vi][li][path] != nil {
-				jobs = append(jobs, job{vi, path})
+				jobs = append(jobs, job{vi: vi, path: path})
 			}
 		}
 	}
 	out := make([]cachedPage, len(jobs))
 	err := parallel(b.opts.Workers, len(jobs), func(i int) error {
 		j := jobs[i]
+		if j.index {
+			return b.write(w, URL(b.langs[li], b.versions[j.vi], SearchIndex, "")[1:], b.searchIndex(j.vi, li))
+		}
 		p := b.pages[j.vi][li][j.path]
 		name := file(b.langs[li], b.versions[j.vi], j.path)
 		if data, ok := b.opts.Cache.layout(fp, name, p); ok {
@@ -387,7 +402,9 @@ func (b *builder) writePages(li int, fp string, w Writer, laid map[string]cached
 	}
 	if b.opts.Cache != nil {
 		for i, j := range jobs {
-			laid[file(b.langs[li], b.versions[j.vi], j.path)] = out[i]
+			if !j.index {
+				laid[file(b.langs[li], b.versions[j.vi], j.path)] = out[i]
+			}
 		}
 	}
 	return b.writeFiles(li, w)
@@ -424,6 +441,7 @@ func (b *builder) writeFiles(li int, w Writer) error {
 			if b.pages[vi][li][name] != nil {
 				return fmt.Errorf("generated file %s is also a page in %s", name, v.Name())
 			}
+
 			if err := b.write(w, URL(b.langs[li], v, name, "")[1:], b.files[vi][li][name]); err != nil {
 				return err
 			}

@@ -19,7 +19,8 @@ import (
 // asked for the same *model.Version and language again, so a new model or a new generator
 // starts afresh. A page's bytes are reused when its Page is equal to the previous one and the
 // rest of the site that a layout shows (every page's title, which versions have which pages, the
-// templates, assets, catalog and base URL) is unchanged.
+// templates, assets, catalog and base URL) is unchanged. A search index is reused when it is made
+// of the same records.
 type Cache struct {
 	mu    sync.Mutex
 	gen   map[genKey]*genEntry
@@ -31,6 +32,8 @@ type Cache struct {
 	// idSets are the id sets of pages whose Headings and IDs slices are shared between builds
 	// (generated pages), by those slices.
 	idSets map[idKey]map[string]bool
+	// indexes are the search indexes by URL, with their records.
+	indexes map[string]cachedIndex
 }
 
 type idKey struct {
@@ -42,7 +45,7 @@ type idKey struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{gen: map[genKey]*genEntry{}, idSets: map[idKey]map[string]bool{}}
+	return &Cache{gen: map[genKey]*genEntry{}, idSets: map[idKey]map[string]bool{}, indexes: map[string]cachedIndex{}}
 }
 
 // idSet returns the cached id set of a page's headings and ids, making it with make when absent.

@@ -3,33 +3,34 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"sync/atomic"
 	"testing"
 	"unsafe"
 
 	"github.com/scoperef/scoperef/internal/model"
 )
 
-// countingGen counts its calls.
+// countingGen counts its calls, which may be concurrent.
 type countingGen struct {
 	scopeTable
-	calls *int
+	calls *atomic.Int64
 }
 
 func (g *countingGen) Pages(v *model.Version, lang string) ([]GeneratedPage, error) {
-	*g.calls++
+	g.calls.Add(1)
 	return g.scopeTable.Pages(v, lang)
 }
 
 func TestCacheReusesAndStaysCorrect(t *testing.T) {
 	opts := fixtureOptions(t)
-	calls := 0
+	var calls atomic.Int64
 	opts.Generators = []Generator{&countingGen{opts.Generators[0].(scopeTable), &calls}}
 	opts.Cache = NewCache()
 	first := NewMem()
 	if _, err := Build(opts, first); err != nil {
 		t.Fatal(err)
 	}
-	firstCalls := calls
+	firstCalls := calls.Load()
 
 	// Edit one page's body: only its files change, generators are not run again.
 	c := opts.Content.(*fakeContent)
@@ -44,8 +45,8 @@ func TestCacheReusesAndStaysCorrect(t *testing.T) {
 	if _, err := Build(opts, second); err != nil {
 		t.Fatal(err)
 	}
-	if calls != firstCalls {
-		t.Errorf("generators ran again: %d calls, want %d", calls, firstCalls)
+	if n := calls.Load(); n != firstCalls {
+		t.Errorf("generators ran again: %d calls, want %d", n, firstCalls)
 	}
 	uncached := opts
 	uncached.Cache = nil
@@ -71,6 +72,16 @@ func TestCacheReusesAndStaysCorrect(t *testing.T) {
 	if same("fr/guide/index.html") {
 		t.Errorf("the edited page was not laid out again")
 	}
+	if same("fr/search-index.json") {
+		t.Errorf("the search index kept the page's old text")
+	}
+	third := NewMem()
+	if _, err := Build(opts, third); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := second.File("fr/search-index.json"); unsafe.SliceData(a) != unsafe.SliceData(mustFile(third, "fr/search-index.json")) {
+		t.Errorf("an unchanged search index was built again")
+	}
 
 	// A title change shows on every page (page list, breadcrumbs): everything is laid out again.
 	titled := guide.render
@@ -79,11 +90,11 @@ func TestCacheReusesAndStaysCorrect(t *testing.T) {
 		p.Title, p.ShortTitle = "Renamed", ""
 		return p
 	}
-	third := NewMem()
-	if _, err := Build(opts, third); err != nil {
+	fourth := NewMem()
+	if _, err := Build(opts, fourth); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := third.File("fr/reference/index.html"); !bytes.Contains(got, []byte(">Renamed</a>")) {
+	if got, _ := fourth.File("fr/reference/index.html"); !bytes.Contains(got, []byte(">Renamed</a>")) {
 		t.Errorf("the page list of another page misses the new title")
 	}
 }

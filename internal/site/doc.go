@@ -14,10 +14,10 @@
 // Markdown page's path is combined with it: the Markdown page gives the title, intro and the
 // first part of the body, the generated body follows (so content/pages/reference/scopes.md can
 // introduce a generated table of scopes). Otherwise the generated page stands alone. A generated
-// page that leaves its headings, ids or links empty has them read from its HTML. A
-// FileGenerator also publishes files (downloads) under the version and language. Reference
-// returns the generator of package reference (scopes, permissions, endpoints, changes,
-// migrate, downloads).
+// page that leaves its headings, ids or links empty has them read from its HTML; its Records
+// are its sections in the search index. A FileGenerator also publishes files (downloads) under
+// the version and language. Reference returns the generator of package reference (scopes,
+// permissions, endpoints, changes, migrate, calculator, downloads).
 //
 // # Output
 //
@@ -31,12 +31,19 @@
 //   - /404.html, in every language;
 //   - /{lang}/sitemap.xml with hreflang alternates for every page, /sitemap.xml (the index) and
 //     /robots.txt, all with absolute URLs under Options.BaseURL;
+//   - the search index of every version and language (SearchIndex: /{lang}/search-index.json,
+//     /{lang}/enterprise-server@X.Y/search-index.json; package search): the sections of every
+//     page of the version in page order, Markdown pages split at their h2 and h3 headings
+//     (search.RecordsFromPage on the rendered intro and body, not the laid-out page), generated
+//     parts by their Records, all under the title the page shows. search.js fetches it when a
+//     reader starts to search;
 //   - templates/assets/* as /assets/{name}.{hash}.{ext}: the hash of the content is in the name.
 //
 // Every page has a skip link, header/nav/main/footer landmarks, <html lang> in the reader's
 // language, rel=canonical, hreflang alternates for every language plus x-default (English), a
 // version picker and a language picker that keep the reader on the same page (versions where
-// the page does not exist are listed but disabled), a breadcrumb, an on-this-page list (h2 and
+// the page does not exist are listed but disabled), a search form over the version's index
+// (hidden until search.js shows it), a breadcrumb, an on-this-page list (h2 and
 // h3), the version's release-candidate or discontinued banner (dates in the reader's language),
 // and a notice on translations that are partly English or stale. Text shown in English in
 // place of a translation is marked lang="en": whole pages by the article's lang attribute,
@@ -46,8 +53,9 @@
 //
 // The "page" layout gets a pageView: .Lang, .Path, .Page (title, intro, body), .DocTitle,
 // .HomeURL, .Canonical, .Alternates, .Version and .Versions (the version picker), .Langs (the
-// language picker), .Crumbs, .Banner, .Notice, .UI and .UIText (the layouts' interface strings as
-// HTML and as text), and .Nav and .TOC, the page list and the on-this-page list as ready <li>
+// language picker), .Crumbs, .Banner, .Notice, .Search (the search index's URL and the result
+// counts for search.js), .UI and .UIText (the layouts' interface strings as HTML and as text),
+// and .Nav and .TOC, the page list and the on-this-page list as ready <li>
 // elements (built in Go: reference pages have hundreds of entries). The "root", "notfound" and
 // "redirect" layouts make /index.html, /404.html and the redirect pages.
 //
@@ -63,8 +71,9 @@
 // # Rebuilding
 //
 // Options.Cache carries work from one build to the next (scoperef serve): generator output is
-// reused for the same generator, version and language, and a page's bytes are reused when its
-// Page and everything else its layout shows are unchanged. A rebuild after a page edit then
+// reused for the same generator, version and language, a page's bytes are reused when its
+// Page and everything else its layout shows are unchanged, and a search index when its records
+// are. A rebuild after a page edit then
 // renders the Markdown pages again but lays out only the pages that changed.
 //
 // # Invariants

@@ -152,8 +152,8 @@ func fixtureContent() *fakeContent {
 	}}
 }
 
-// scopeTable is a Generator that appends a table to reference/scopes, with a row id per scope
-// and a plural count.
+// scopeTable is a Generator that appends a table to reference/scopes, with a row id per scope,
+// a plural count and a search record per scope.
 type scopeTable struct{ cat *i18n.Catalog }
 
 func (g scopeTable) Pages(v *model.Version, lang string) ([]GeneratedPage, error) {
@@ -169,9 +169,13 @@ func (g scopeTable) Pages(v *model.Version, lang string) ([]GeneratedPage, error
 	}
 	b.WriteString("</tbody>\n</table>\n")
 	fmt.Fprintf(&b, "<p><a href=\"%s\">scopes.json</a></p>\n", URL(lang, v, "reference/scopes.json", ""))
+	records := []SearchRecord{{Anchor: "all-scopes", Title: "All scopes", Text: g.cat.N(lang, "ScopeCount", len(scopes)).S}}
+	for _, s := range scopes {
+		records = append(records, SearchRecord{Anchor: s, Title: s, Text: "The " + s + " scope."})
+	}
 	return []GeneratedPage{{
 		Path: "reference/scopes", Body: template.HTML(b.String()),
-		Headings: []Heading{{ID: "all-scopes", Text: "All scopes", Level: 2}}, IDs: scopes,
+		Headings: []Heading{{ID: "all-scopes", Text: "All scopes", Level: 2}}, IDs: scopes, Records: records,
 	}}, nil
 }
 

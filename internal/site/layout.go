@@ -60,15 +60,18 @@ func textHTML(t i18n.Text) template.HTML {
 var uiIDs = []string{
 	"SiteName", "SkipToContent", "MainMenu", "SiteNavigation", "LanguagePicker", "VersionPicker",
 	"VersionUnavailable", "Breadcrumb", "OnThisPage", "ReadInEnglish", "FooterAbout", "BackToTop",
+	"SearchLabel", "SearchLoading", "SearchNoResults", "SearchError",
 }
 
 // uiTable is the layouts' interface strings in one language.
 type uiTable struct {
 	HTML map[string]template.HTML
 	Text map[string]string
+	// Result and Results are the search form's result counts (searchView).
+	Result, Results string
 }
 
-func (b *builder) uiTables() []uiTable {
+func (b *builder) uiTables() ([]uiTable, error) {
 	tables := make([]uiTable, len(b.langs))
 	for li, lang := range b.langs {
 		t := uiTable{HTML: map[string]template.HTML{}, Text: map[string]string{}}
@@ -76,9 +79,13 @@ func (b *builder) uiTables() []uiTable {
 			txt := b.cat.T(lang, id)
 			t.HTML[id], t.Text[id] = textHTML(txt), txt.S
 		}
+		var err error
+		if t.Result, t.Results, err = b.resultCounts(lang); err != nil {
+			return nil, err
+		}
 		tables[li] = t
 	}
-	return tables
+	return tables, nil
 }
 
 // pageView is the data of the "page" layout.
@@ -106,6 +113,8 @@ type pageView struct {
 	TOC    template.HTML
 	Banner *banner
 	Notice *notice
+	// Search is the search form's index and messages.
+	Search searchView
 }
 
 type versionChoice struct {
@@ -162,6 +171,7 @@ func (b *builder) pageView(vi, li int, path string) *pageView {
 		Canonical: b.base + URL(lang, v, path, ""),
 		Nav:       b.navHTML(b.navs[vi][li], path),
 		Banner:    b.banner(vi, li, path),
+		Search:    searchView{Index: URL(lang, v, SearchIndex, ""), Result: b.ui[li].Result, Results: b.ui[li].Results},
 	}
 	if p.Lang != "" && p.Lang != lang {
 		view.TextLang = p.Lang

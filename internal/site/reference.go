@@ -33,7 +33,10 @@ func (r *refPages) Pages(v *model.Version, lang string) ([]GeneratedPage, error)
 	pages := r.g.Pages(v, lang)
 	out := make([]GeneratedPage, len(pages))
 	for i, p := range pages {
-		out[i] = GeneratedPage{Path: p.Path, Title: p.Title, Body: p.Body}
+		out[i] = GeneratedPage{Path: p.Path, Title: p.Title, Body: p.Body, Records: make([]SearchRecord, len(p.Records))}
+		for k, r := range p.Records {
+			out[i].Records[k] = SearchRecord(r)
+		}
 	}
 	return out, nil
 }

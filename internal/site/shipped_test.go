@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"compress/gzip"
 	"fmt"
 	"io/fs"
 	"os"
@@ -20,6 +21,7 @@ import (
 	"github.com/scoperef/scoperef/internal/localedata"
 	"github.com/scoperef/scoperef/internal/project"
 	"github.com/scoperef/scoperef/internal/reference"
+	"github.com/scoperef/scoperef/internal/search"
 	"github.com/scoperef/scoperef/internal/validate"
 )
 
@@ -78,6 +80,20 @@ func TestShippedSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs := checkSite(t, mem, i18n.Languages)
+	checkShippedSearch(t, mem, opts, docs, rep)
+	// A page's sections (h2) have distinct titles, so that the on-this-page list does not show
+	// one twice: a generated part's headings differ from its Markdown intro's.
+	for name, d := range docs {
+		seen := map[string]bool{}
+		for _, e := range d.toc {
+			if text, ok := strings.CutPrefix(e, "toc-l2 "); ok {
+				if seen[text] {
+					t.Errorf("%s: %q twice in the on-this-page list", name, text)
+				}
+				seen[text] = true
+			}
+		}
+	}
 	// A page without a translation is shown in English (and logged: translations arrive page
 	// by page); a translated page must be complete and current, and every interface string
 	// must be translated.
@@ -112,6 +128,67 @@ func TestShippedSite(t *testing.T) {
 	// by package reference; the Markdown parts were checked above.
 	if rep.Pages == 0 || len(docs) < rep.Pages {
 		t.Errorf("%d pages reported, %d HTML files", rep.Pages, len(docs))
+	}
+}
+
+// checkShippedSearch checks the search of the shipped site: every page has the search form,
+// every version and language has its index, the queries of the search issue find what they
+// must, and the indexes stay under 300 KB gzipped (their sizes are logged).
+func checkShippedSearch(t *testing.T, mem *Mem, opts Options, docs map[string]*htmlDoc, rep *Report) {
+	t.Helper()
+	forms := 0
+	for _, d := range docs {
+		if d.search != "" {
+			forms++
+		}
+	}
+	if forms != rep.Pages {
+		t.Errorf("%d pages have a search form, want every page (%d)", forms, rep.Pages)
+	}
+	const guide = "/authentication/managing-your-personal-access-tokens"
+	const path = "/repos/{owner}/{repo}/issues"
+	for _, v := range opts.Model.Built() {
+		for _, lang := range i18n.Languages {
+			data, f := readIndex(t, mem, lang, v)
+			var z bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+			zw.Write(data)
+			zw.Close()
+			t.Logf("search index %-2s %-10s %4d pages %5d records %6.1f KB, %5.1f KB gzipped", lang, v.Name(),
+				len(f.Pages), len(f.Page), float64(len(data))/1024, float64(z.Len())/1024)
+			if z.Len() > 300<<10 {
+				t.Errorf("%s %s: search index is %d bytes gzipped, over 300 KB", lang, v.Name(), z.Len())
+			}
+			first := func(query string) search.Result {
+				res := search.Search(data, query, lang)
+				if len(res) == 0 {
+					t.Errorf("%s %s: %q finds nothing", lang, v.Name(), query)
+					return search.Result{}
+				}
+				return res[0]
+			}
+			// The endpoint, where the version has it (ghes-3.9 has no endpoint data).
+			if issues := docs[file(lang, v, "reference/endpoints/issues")]; issues != nil {
+				r := first(path)
+				page, anchor, _ := strings.Cut(r.URL, "#")
+				if page != URL(lang, v, "reference/endpoints/issues", "") || !strings.Contains(r.Snippet, " "+path+" ") || !issues.ids[anchor] {
+					t.Errorf("%s %s: %s: first result %s (%s): %s", lang, v.Name(), path, r.URL, r.Section, r.Snippet)
+				}
+			} else if v.Name() == "dotcom" {
+				t.Errorf("%s %s: no issues endpoints page", lang, v.Name())
+			}
+			if v.Name() != "dotcom" {
+				continue
+			}
+			if r := first("issues write"); r.URL != URL(lang, v, "reference/permissions/issues", "") {
+				t.Errorf("%s %s: issues write: first result %s (%s / %s), want the Issues permission", lang, v.Name(), r.URL, r.Page, r.Section)
+			}
+			if query, ok := map[string]string{"ja": "トークン", "ko": "토큰"}[lang]; ok {
+				if r := first(query); !strings.HasPrefix(r.URL, URL(lang, v, guide, "")) {
+					t.Errorf("%s %s: %s: first result %s (%s / %s), want the guide", lang, v.Name(), query, r.URL, r.Page, r.Section)
+				}
+			}
+		}
 	}
 }
 

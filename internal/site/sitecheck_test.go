@@ -23,12 +23,19 @@ type htmlDoc struct {
 	// english is set when the article (the page's own text) holds English text: a lang="en"
 	// attribute on or inside <article> in a page of another language.
 	english bool
+	// search is the data-index of the search form, searchInput the id of its search input, and
+	// labels the text of each label by its for attribute.
+	search, searchInput string
+	labels              map[string]string
+	// toc lists the entries of the on-this-page list, each its class, a space and its text.
+	toc []string
 }
 
 func parseDoc(data []byte) (*htmlDoc, error) {
-	d := &htmlDoc{ids: map[string]bool{}, texts: map[string]string{}}
+	d := &htmlDoc{ids: map[string]bool{}, texts: map[string]string{}, labels: map[string]string{}}
 	z := html.NewTokenizer(bytes.NewReader(data))
-	inH1, inArticle := false, false
+	inH1, inArticle, inTOC, inTOCLink, inSearch := false, false, false, false, false
+	label := "" // the for attribute of the label being read
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
@@ -83,6 +90,27 @@ func parseDoc(data []byte) (*htmlDoc, error) {
 				}
 			case "h1":
 				inH1 = d.texts["h1"] == ""
+			case "form":
+				if role, _ := attr("role"); role == "search" {
+					d.search, _ = attr("data-index")
+					inSearch = true
+				}
+			case "input":
+				if typ, _ := attr("type"); typ == "search" && inSearch {
+					d.searchInput, _ = attr("id")
+				}
+			case "label":
+				label, _ = attr("for")
+			case "nav":
+				class, _ := attr("class")
+				inTOC = class == "toc"
+			case "li":
+				if class, _ := attr("class"); inTOC {
+					d.toc = append(d.toc, class+" ")
+				}
+			}
+			if tok.Data == "a" {
+				inTOCLink = inTOC
 			}
 		case html.EndTagToken:
 			switch z.Token().Data {
@@ -90,10 +118,24 @@ func parseDoc(data []byte) (*htmlDoc, error) {
 				inH1 = false
 			case "article":
 				inArticle = false
+			case "label":
+				label = ""
+			case "form":
+				inSearch = false
+			case "nav":
+				inTOC = false
+			case "a":
+				inTOCLink = false
 			}
 		case html.TextToken:
 			if inH1 {
 				d.texts["h1"] += string(z.Text())
+			}
+			if label != "" {
+				d.labels[label] += string(z.Text())
+			}
+			if inTOCLink && len(d.toc) > 0 {
+				d.toc[len(d.toc)-1] += string(z.Text())
 			}
 		}
 	}
@@ -145,8 +187,31 @@ func checkSite(t *testing.T, mem *Mem, langs []string) map[string]*htmlDoc {
 		for _, ref := range d.refs {
 			checkRef(t, mem, docs, name, d, ref)
 		}
+		if d.search != "" {
+			checkSearchForm(t, mem, name, d)
+		}
 	}
 	return docs
+}
+
+// checkSearchForm checks a page's search form: it searches the page's own version and language,
+// whose index was built, and its input has a label.
+func checkSearchForm(t *testing.T, mem *Mem, name string, d *htmlDoc) {
+	t.Helper()
+	parts := strings.Split(name, "/")
+	root := parts[0]
+	if len(parts) > 1 && strings.Contains(parts[1], "@") {
+		root += "/" + parts[1]
+	}
+	if want := "/" + root + "/" + SearchIndex; d.search != want {
+		t.Errorf("%s: the search form searches %s, want %s", name, d.search, want)
+	}
+	if _, ok := mem.File(strings.TrimPrefix(d.search, "/")); !ok {
+		t.Errorf("%s: no search index %s", name, d.search)
+	}
+	if d.searchInput == "" || strings.TrimSpace(d.labels[d.searchInput]) == "" {
+		t.Errorf("%s: the search input (id %q) has no label", name, d.searchInput)
+	}
 }
 
 func checkRef(t *testing.T, mem *Mem, docs map[string]*htmlDoc, name string, d *htmlDoc, ref string) {
@@ -193,8 +258,10 @@ func TestWholeFixtureSite(t *testing.T) {
 	for _, lang := range []string{"en", "fr", "ja", "ko"} {
 		for _, seg := range []string{"", "/enterprise-cloud@latest", "/enterprise-server@3.9", "/enterprise-server@3.19", "/enterprise-server@3.20"} {
 			for _, p := range []string{"", "/guide", "/reference", "/reference/scopes"} {
-				if docs[lang+seg+p+"/index.html"] == nil {
+				if d := docs[lang+seg+p+"/index.html"]; d == nil {
 					t.Errorf("missing %s%s%s", lang, seg, p)
+				} else if d.search == "" {
+					t.Errorf("%s%s%s: no search form", lang, seg, p)
 				}
 			}
 		}

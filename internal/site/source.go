@@ -5,6 +5,7 @@ import (
 
 	"github.com/scoperef/scoperef/internal/diag"
 	"github.com/scoperef/scoperef/internal/model"
+	"github.com/scoperef/scoperef/internal/search"
 )
 
 // Content is what the site needs from the content stage: the Markdown pages, which versions each
@@ -41,6 +42,9 @@ type Page struct {
 	Stale bool
 	// Links are the page's internal links, checked by the build.
 	Links []Link
+	// search are the page's records for the search index: its Markdown part's sections, then
+	// its generated part's Records (set by the build).
+	search []search.Record
 }
 
 // Heading is one heading of a page body.
@@ -90,25 +94,42 @@ type GeneratedPage struct {
 	Links    []Link
 	// FallbackParts counts English strings standing in for missing translations in Body.
 	FallbackParts int
+	// Records are the generated part's entries in the version and language's search index,
+	// listed under the title the page shows. A generated page without Records is found only
+	// through its Markdown part, if it has one.
+	Records []SearchRecord
 }
 
-// combine merges a Markdown page (nil when there is none) with generated parts (nil when none).
-func combine(md *Page, g *GeneratedPage, lang string) *Page {
+// SearchRecord is one section of a generated page in the search index.
+type SearchRecord struct {
+	Anchor string // the section's id on the page; "" for the top of the page
+	Title  string // the section's title; "" for the top of the page
+	Text   string // the section's plain text
+}
+
+// combine merges a Markdown page (nil when there is none) with generated parts (nil when none)
+// of the page at g.Path in version v.
+func combine(md *Page, g *GeneratedPage, v *model.Version, lang string) *Page {
 	if g == nil {
 		return md
 	}
+	var p Page
 	if md == nil {
-		return &Page{
+		p = Page{
 			Title: g.Title, ShortTitle: g.ShortTitle, Intro: g.Intro, Body: g.Body,
 			Headings: g.Headings, IDs: g.IDs, Links: g.Links, Lang: lang,
 			FallbackParts: g.FallbackParts,
 		}
+	} else {
+		p = *md
+		p.Body = md.Body + g.Body
+		p.Headings = append(append([]Heading(nil), md.Headings...), g.Headings...)
+		p.IDs = append(append([]string(nil), md.IDs...), g.IDs...)
+		p.Links = append(append([]Link(nil), md.Links...), g.Links...)
+		p.FallbackParts += g.FallbackParts
 	}
-	p := *md
-	p.Body = md.Body + g.Body
-	p.Headings = append(append([]Heading(nil), md.Headings...), g.Headings...)
-	p.IDs = append(append([]string(nil), md.IDs...), g.IDs...)
-	p.Links = append(append([]Link(nil), md.Links...), g.Links...)
-	p.FallbackParts += g.FallbackParts
+	if len(g.Records) > 0 {
+		p.search = append(p.search[:len(p.search):len(p.search)], generatedRecords(g, p.Title, v, lang)...)
+	}
 	return &p
 }

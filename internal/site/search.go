@@ -1,0 +1,120 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/scoperef/scoperef/internal/model"
+	"github.com/scoperef/scoperef/internal/search"
+)
+
+// SearchIndex is the name of the search index of a version and language, published beside its
+// pages: /fr/enterprise-server@3.19/search-index.json (package search describes its format).
+const SearchIndex = "search-index.json"
+
+// markdownRecords splits a rendered Markdown page into search records: the top of the page
+// (title and intro, and the text before the first section), then one per h2 and h3.
+func markdownRecords(p *Page, v *model.Version, lang, path string) []search.Record {
+	hs := make([]search.Heading, len(p.Headings))
+	for i, h := range p.Headings {
+		hs[i] = search.Heading{ID: h.ID, Text: h.Text, Level: h.Level}
+	}
+	return search.RecordsFromPage(URL(lang, v, path, ""), p.Title, hs, string(p.Intro)+string(p.Body))
+}
+
+// generatedRecords turns a generated page's Records into search records of the page titled
+// title: the title the reader sees, the Markdown page's when there is one.
+func generatedRecords(g *GeneratedPage, title string, v *model.Version, lang string) []search.Record {
+	out := make([]search.Record, len(g.Records))
+	for i, r := range g.Records {
+		out[i] = search.Record{URL: URL(lang, v, g.Path, r.Anchor), Page: title, Section: r.Title, Text: r.Text}
+	}
+	return out
+}
+
+// searchIndex returns the search index of version vi in language li: the records of every page
+// of the version, in page order. It drops the pages' records, which nothing else needs. With a
+// Cache, the previous build's index is reused when the records are the same.
+func (b *builder) searchIndex(vi, li int) []byte {
+	var recs []search.Record
+	for _, path := range b.paths {
+		if p := b.pages[vi][li][path]; p != nil {
+			recs = append(recs, p.search...)
+			p.search = nil
+		}
+	}
+	name := URL(b.langs[li], b.versions[vi], SearchIndex, "")
+	if data, ok := b.opts.Cache.index(name, recs); ok {
+		return data
+	}
+	data := search.Build(b.langs[li], recs)
+	b.opts.Cache.storeIndex(name, recs, data)
+	return data
+}
+
+// searchView is what the search form needs: the index's address and the messages search.js
+// shows, as plain text for data attributes.
+type searchView struct {
+	Index string
+	// Result is the result count for one result; Results the count for more, with "{count}"
+	// where the number goes (search.js fills it in).
+	Result, Results string
+}
+
+// countPlaceholder is what search.js replaces with the number of results.
+const countPlaceholder = "{count}"
+
+// resultCounts returns the search form's result-count messages in lang: the plural message
+// SearchResultCount for one result, and its form for 2 to search.MaxResults results with the
+// number replaced by countPlaceholder. search.js has no plural rules: it fails the build when a
+// language needs more than these two forms for the counts it shows.
+func (b *builder) resultCounts(lang string) (one, many string, err error) {
+	one = b.cat.N(lang, "SearchResultCount", 1).S
+	for n := 2; n <= search.MaxResults; n++ {
+		s := b.cat.N(lang, "SearchResultCount", n).S
+		num := strconv.Itoa(n)
+		if strings.Count(s, num) != 1 {
+			return "", "", fmt.Errorf("SearchResultCount in %s: %q must show the count %d once", lang, s, n)
+		}
+		form := strings.Replace(s, num, countPlaceholder, 1)
+		switch {
+		case many == "":
+			many = form
+		case form != many:
+			return "", "", fmt.Errorf("SearchResultCount in %s: %q and %q: search.js shows one form for 2 to %d results",
+				lang, strings.Replace(many, countPlaceholder, strconv.Itoa(n-1), 1), s, search.MaxResults)
+		}
+	}
+	return one, many, nil
+}
+
+// cachedIndex is a search index with the records it was built from.
+type cachedIndex struct {
+	recs []search.Record
+	data []byte
+}
+
+// index returns the previous build's index named name when it was built from the same records.
+func (c *Cache) index(name string, recs []search.Record) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	old, ok := c.indexes[name]
+	c.mu.Unlock()
+	if !ok || !slices.Equal(old.recs, recs) {
+		return nil, false
+	}
+	return old.data, true
+}
+
+func (c *Cache) storeIndex(name string, recs []search.Record, data []byte) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.indexes[name] = cachedIndex{recs, data}
+	c.mu.Unlock()
+}
