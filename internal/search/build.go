@@ -129,28 +129,58 @@ func title(section, page string) string {
 func weigh(lang string, recs []Record) map[string][]int {
 	type doc struct {
 		tf              map[string]int
+		terms           []string // the union of the text's, title's and page title's terms
 		title, page     map[string]bool
 		length, pageLen int
+	}
+	// Titles repeat (every record of a page has its page's title): tokenize each once.
+	type titleTokens struct {
+		set map[string]bool
+		n   int
+	}
+	titles := map[string]titleTokens{}
+	tokenizeTitle := func(s string) titleTokens {
+		if t, ok := titles[s]; ok {
+			return t
+		}
+		t := titleTokens{set: map[string]bool{}}
+		for _, x := range Tokens(lang, s) {
+			t.set[x] = true
+			t.n++
+		}
+		titles[s] = t
+		return t
 	}
 	docs := make([]doc, len(recs))
 	df := map[string]int{}
 	total, pageTotal := 0, 0
 	for i, r := range recs {
-		d := doc{tf: map[string]int{}, title: map[string]bool{}, page: map[string]bool{}}
-		for _, t := range Tokens(lang, r.Text) {
+		toks := Tokens(lang, r.Text)
+		d := doc{tf: make(map[string]int, len(toks))}
+		for _, t := range toks {
 			d.tf[t]++
-			d.length++
 		}
-		for _, t := range Tokens(lang, title(r.Section, r.Page)) {
-			d.title[t] = true
-		}
-		for _, t := range Tokens(lang, r.Page) {
-			d.page[t] = true
-			d.pageLen++
-		}
+		d.length = len(toks)
+		d.title = tokenizeTitle(title(r.Section, r.Page)).set
+		pt := tokenizeTitle(r.Page)
+		d.page, d.pageLen = pt.set, pt.n
 		total += d.length
 		pageTotal += d.pageLen
-		for t := range union(d.tf, d.title, d.page) {
+		d.terms = make([]string, 0, len(d.tf)+len(d.title)+len(d.page))
+		for t := range d.tf {
+			d.terms = append(d.terms, t)
+		}
+		for t := range d.title {
+			if _, ok := d.tf[t]; !ok {
+				d.terms = append(d.terms, t)
+			}
+		}
+		for t := range d.page {
+			if _, ok := d.tf[t]; !ok && !d.title[t] {
+				d.terms = append(d.terms, t)
+			}
+		}
+		for _, t := range d.terms {
 			df[t]++
 		}
 		docs[i] = d
@@ -163,10 +193,10 @@ func weigh(lang string, recs []Record) map[string][]int {
 	if pageTotal > 0 {
 		pageAvg = float64(pageTotal) / n
 	}
-	postings := map[string][]int{}
-	last := map[string]int{}
+	postings := make(map[string][]int, len(df))
+	last := make(map[string]int, len(df))
 	for i, d := range docs {
-		for t := range union(d.tf, d.title, d.page) {
+		for _, t := range d.terms {
 			f := float64(df[t])
 			idf := math.Log(1 + (n-f+0.5)/(f+0.5))
 			s := sat(d.tf[t], d.length, avg)
@@ -192,16 +222,6 @@ func sat(tf, n int, avg float64) float64 {
 	x := float64(tf)
 	norm := float64(k1 * (1 - b + b*float64(n)/avg))
 	return float64(x*(k1+1)) / float64(x+norm)
-}
-
-// union returns the terms of a record's text, title and page title.
-func union(tf map[string]int, title, page map[string]bool) map[string]bool {
-	u := maps.Clone(title)
-	maps.Copy(u, page)
-	for t := range tf {
-		u[t] = true
-	}
-	return u
 }
 
 // snippet is the start of text, whitespace collapsed, cut to about snippetLen code points at a
