@@ -6,6 +6,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -171,6 +172,33 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindCallout, renderCallout)
 	reg.Register(kindLangBlock, renderLangBlock)
 	reg.Register(kindLangSpan, renderLangSpan)
+	reg.Register(ast.KindFencedCodeBlock, renderCodeBlock)
+	reg.Register(ast.KindCodeBlock, renderCodeBlock)
+}
+
+// renderCodeBlock renders a code block as goldmark does, but with tabindex="0" on the <pre>: a
+// block wider than the column scrolls sideways, and a keyboard must be able to reach and scroll
+// it (axe-core's scrollable-region-focusable, found by the browser tests).
+func renderCodeBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		_, _ = w.WriteString("</code></pre>\n")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<pre tabindex="0"><code`)
+	if n, ok := node.(*ast.FencedCodeBlock); ok {
+		if lang := n.Language(src); lang != nil {
+			_, _ = w.WriteString(` class="language-`)
+			html.DefaultWriter.Write(w, lang)
+			_ = w.WriteByte('"')
+		}
+	}
+	_ = w.WriteByte('>')
+	lines := node.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		html.DefaultWriter.RawWrite(w, seg.Value(src))
+	}
+	return ast.WalkContinue, nil
 }
 
 func renderLangBlock(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

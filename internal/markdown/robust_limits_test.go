@@ -76,8 +76,8 @@ func TestLimitsAccept(t *testing.T) {
 		{"1000 delimiters", strings.Repeat("*a* ", 250) + "\n", "<em>a</em> <em>a</em>"},
 		{"delimiters split by blank lines", strings.Repeat("*a* *b*\n\n", 2000), "<em>b</em>"},
 		{"a long table", "| a | b |\n|---|---|\n" + strings.Repeat("| `x` | [y](/y) |\n", 2000), "<td><a href=\"/y\">y</a></td>"},
-		{"a big code block", "```json\n" + strings.Repeat(`{"a_b": [1, (2), "<c>", "*d*"]}`+"\n", 5000) + "```\n", "<pre><code class=\"language-json\">"},
-		{"an indented code block", "    " + strings.Repeat("[*_]", 2000) + "\n", "<pre><code>[*_]"},
+		{"a big code block", "```json\n" + strings.Repeat(`{"a_b": [1, (2), "<c>", "*d*"]}`+"\n", 5000) + "```\n", "<pre tabindex=\"0\"><code class=\"language-json\">"},
+		{"an indented code block", "    " + strings.Repeat("[*_]", 2000) + "\n", "<pre tabindex=\"0\"><code>[*_]"},
 		{"a thematic break", strings.Repeat("- ", 40) + "\n", "<hr>"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
