@@ -1,6 +1,8 @@
 package reference
 
 import (
+	"cmp"
+	"slices"
 	"sync"
 
 	"github.com/scoperef/scoperef/internal/diff"
@@ -8,18 +10,75 @@ import (
 )
 
 // The work that does not depend on the language is done once per version and kept, so that
-// rendering a version in four languages computes it once. Pages may be called concurrently.
+// rendering a version in four languages computes it once; the small pieces of text that every
+// page of a version and language repeats (interface strings, links to permissions and scopes)
+// are made once per version and language. Pages may be called concurrently: both are built
+// under a sync.Once and only read afterwards.
 
 type versionData struct {
 	once     sync.Once
-	accepted map[*model.Scope][]*model.Endpoint // see ctx.acceptedBy
-	migrated map[*model.Scope]MigrateResult     // Migrate of each scope on its own
+	eps      []*model.Endpoint   // the version's endpoints, in model order
+	perms    []*model.Permission // the version's permissions, by id
+	scopes   []*model.Scope      // the version's scopes, by id
+	cats     []*model.Category   // categories with endpoints in the version, in model order
+	catEps   map[*model.Category][]*model.Endpoint
+	uses     map[*model.Permission]map[model.Level][]*model.Endpoint // see ctx.uses
+	naming   map[*model.Permission][]*model.Endpoint                 // see ctx.endpointsNaming
+	children map[*model.Scope][]*model.Scope                         // see ctx.children
+	parents  map[*model.Scope][]*model.Scope                         // see ctx.parents
+	accepted map[*model.Scope][]*model.Endpoint                      // see ctx.acceptedBy
+	migrated map[*model.Scope]MigrateResult                          // Migrate of each scope on its own
+	since    map[*model.Endpoint]*model.Version                      // see ctx.computeSince; nil entries left out
+	record   map[*model.Endpoint]string                              // the search text of an endpoint's section
 }
 
 type cache struct {
+	epOnce sync.Once
+	ep     map[*model.Endpoint]*epText
+
 	mu       sync.Mutex
 	versions map[*model.Version]*versionData
+	langs    map[langKey]*langData
 	diffs    map[pair]*diff.Result
+	// msgs holds interface strings by msgKey: a Translator gives the same text for the same
+	// arguments, and the site's looks each up in a catalog.
+	msgs sync.Map
+}
+
+// epText is an endpoint's text as the pages write it (escaped with esc), the same in every
+// version and language.
+type epText struct {
+	method, path, op, anchor string
+	// summary is the summary on English pages, summaryEn on others (marked lang="en").
+	summary, summaryEn string
+}
+
+// endpointText returns e's epText.
+func (g *Generator) endpointText(e *model.Endpoint) *epText {
+	g.cache.epOnce.Do(func() {
+		g.cache.ep = make(map[*model.Endpoint]*epText, len(g.m.Endpoints))
+		for _, e := range g.m.Endpoints {
+			x := &epText{method: esc(e.Method), path: esc(e.Path), op: esc(e.Operation), anchor: esc(g.EndpointAnchor(e)),
+				summary: esc(e.Summary)}
+			x.summaryEn = x.summary
+			if e.Summary != "" {
+				x.summaryEn = `<span lang="en">` + x.summary + `</span>`
+			}
+			g.cache.ep[e] = x
+		}
+	})
+	if x := g.cache.ep[e]; x != nil {
+		return x
+	}
+	return &epText{method: esc(e.Method), path: esc(e.Path), op: esc(e.Operation), anchor: esc(g.EndpointAnchor(e)), summary: esc(e.Summary)}
+}
+
+// summary is e's summary as c's pages write it (Text.HTML of c.english(e.Summary)).
+func (x *epText) summaryIn(c *ctx) string {
+	if c.lang == "en" {
+		return x.summary
+	}
+	return x.summaryEn
 }
 
 func (g *Generator) versionData(c *ctx) *versionData {
@@ -33,15 +92,76 @@ func (g *Generator) versionData(c *ctx) *versionData {
 		g.cache.versions[c.v] = d
 	}
 	g.cache.mu.Unlock()
-	d.once.Do(func() {
-		d.accepted = map[*model.Scope][]*model.Endpoint{}
-		d.migrated = map[*model.Scope]MigrateResult{}
-		for _, s := range c.scopes() {
-			d.accepted[s] = c.computeAcceptedBy(s)
-			d.migrated[s] = Migrate(c.m, c.v, []string{s.ID})
-		}
-	})
+	d.once.Do(func() { d.compute(c) })
 	return d
+}
+
+func (d *versionData) compute(c *ctx) {
+	m, vi := c.m, c.vi
+	d.eps = m.EndpointsIn(vi)
+	d.perms = c.permissions()
+	d.scopes = c.scopes()
+	d.catEps = map[*model.Category][]*model.Endpoint{}
+	for _, cat := range m.Categories {
+		if eps := c.endpointsOf(cat); len(eps) > 0 {
+			d.cats = append(d.cats, cat)
+			d.catEps[cat] = eps
+		}
+	}
+	d.uses = map[*model.Permission]map[model.Level][]*model.Endpoint{}
+	d.naming = map[*model.Permission][]*model.Endpoint{}
+	d.since = map[*model.Endpoint]*model.Version{}
+	d.record = make(map[*model.Endpoint]string, len(d.eps))
+	for _, e := range d.eps {
+		r := e.Requirement(vi)
+		if v := c.computeSince(e); v != nil {
+			d.since[e] = v
+		}
+		d.record[e] = joinText(e.Method, e.Path, e.Operation, diff.FineGrainedText(r.FineGrained), diff.ClassicText(r.Classic, false))
+		if !r.FineGrained.Accepted {
+			continue
+		}
+		seen := map[model.Grant]bool{}
+		seenPerm := map[*model.Permission]bool{}
+		for _, set := range r.FineGrained.AnyOf {
+			for _, g := range set {
+				if !seenPerm[g.Permission] {
+					seenPerm[g.Permission] = true
+					d.naming[g.Permission] = append(d.naming[g.Permission], e)
+				}
+				if seen[g] {
+					continue
+				}
+				seen[g] = true
+				if d.uses[g.Permission] == nil {
+					d.uses[g.Permission] = map[model.Level][]*model.Endpoint{}
+				}
+				d.uses[g.Permission][g.Level] = append(d.uses[g.Permission][g.Level], e)
+			}
+		}
+	}
+	d.children = map[*model.Scope][]*model.Scope{}
+	d.parents = map[*model.Scope][]*model.Scope{}
+	d.accepted = map[*model.Scope][]*model.Endpoint{}
+	d.migrated = map[*model.Scope]MigrateResult{}
+	for _, s := range d.scopes {
+		d.children[s] = c.scopesIn(s.Children)
+		d.parents[s] = c.scopesIn(s.Parents)
+		d.accepted[s] = c.computeAcceptedBy(s, d.eps)
+		d.migrated[s] = Migrate(c.m, c.v, []string{s.ID})
+	}
+}
+
+// scopesIn returns the scopes of list present in the version, sorted by id.
+func (c *ctx) scopesIn(list []*model.Scope) []*model.Scope {
+	var out []*model.Scope
+	for _, x := range list {
+		if x.Versions.Has(c.vi) {
+			out = append(out, x)
+		}
+	}
+	slices.SortFunc(out, func(a, b *model.Scope) int { return cmp.Compare(a.ID, b.ID) })
+	return out
 }
 
 // compare returns the diff of a pair, computed once.
@@ -57,4 +177,134 @@ func (g *Generator) compare(p pair) *diff.Result {
 		g.cache.diffs[p] = r
 	}
 	return r
+}
+
+// msgKey identifies an interface string: a plain message (count < 0, no arg), a plural message
+// for a count, or a message with one argument.
+type msgKey struct {
+	lang, id, name, arg string
+	count               int
+}
+
+// t is T(id) for a message without arguments, looked up once per language.
+func (c *ctx) t(id string) string {
+	k := msgKey{lang: c.lang, id: id, count: -1}
+	if s, ok := c.g.cache.msgs.Load(k); ok {
+		return s.(string)
+	}
+	s := c.T(id)
+	c.g.cache.msgs.Store(k, s)
+	return s
+}
+
+// n is N(id, count), looked up once per language and count.
+func (c *ctx) n(id string, count int) string {
+	k := msgKey{lang: c.lang, id: id, count: count}
+	if s, ok := c.g.cache.msgs.Load(k); ok {
+		return s.(string)
+	}
+	s := c.N(id, count)
+	c.g.cache.msgs.Store(k, s)
+	return s
+}
+
+// t1 is T(id, name, arg) for messages with one argument whose values repeat (dates, versions).
+func (c *ctx) t1(id, name, arg string) string {
+	k := msgKey{lang: c.lang, id: id, name: name, arg: arg, count: -1}
+	if s, ok := c.g.cache.msgs.Load(k); ok {
+		return s.(string)
+	}
+	s := c.T(id, name, arg)
+	c.g.cache.msgs.Store(k, s)
+	return s
+}
+
+type langKey struct {
+	v    *model.Version
+	lang string
+}
+
+// langData is the text a version's pages in one language repeat, escaped as the pages write it
+// (template.HTMLEscapeString, see htmlw.esc).
+type langData struct {
+	once  sync.Once
+	level [model.Admin + 1]string // levelWord, escaped
+	// grant is grantHTML and scope scopeHTML (linked) of every grant and scope of the version.
+	grant map[model.Grant]string
+	scope map[*model.Scope]string
+	// href is the link to each endpoint of the version on its category page, escaped.
+	href map[*model.Endpoint]string
+	// and is " and " between the members of a set, or "; or " between alternatives, escaped.
+	and, or, none, noScope, notAccepted, publicNote string
+	// andWord and orWord start the parts of the "other permissions" column; escaped.
+	andWord, orWord string
+}
+
+// text returns the ctx's langData.
+func (c *ctx) text() *langData {
+	k := langKey{c.v, c.lang}
+	c.g.cache.mu.Lock()
+	if c.g.cache.langs == nil {
+		c.g.cache.langs = map[langKey]*langData{}
+	}
+	l := c.g.cache.langs[k]
+	if l == nil {
+		l = &langData{}
+		c.g.cache.langs[k] = l
+	}
+	c.g.cache.mu.Unlock()
+	l.once.Do(func() { l.compute(c) })
+	return l
+}
+
+func (l *langData) compute(c *ctx) {
+	for _, lv := range []model.Level{model.Read, model.Write, model.Admin} {
+		l.level[lv] = esc(c.levelWord(lv))
+	}
+	l.and = " " + esc(c.t("reference.and")) + " "
+	l.or = esc(c.t("reference.or_separator")) + " "
+	l.none = esc(c.t("reference.none"))
+	l.noScope = esc(c.t("reference.no_scope"))
+	l.notAccepted = esc(c.t("reference.not_accepted"))
+	l.publicNote = ` <span class="note">(` + esc(c.t("reference.public_without_permission")) + `)</span>`
+	l.andWord, l.orWord = esc(c.t("reference.and"))+" ", esc(c.t("reference.or"))+" "
+	l.grant = map[model.Grant]string{}
+	linked := *c
+	linked.plain = false
+	for _, p := range c.g.versionData(c).perms {
+		for _, lv := range p.Levels {
+			g := model.Grant{Permission: p, Level: lv}
+			l.grant[g] = linked.computeGrantHTML(g, l)
+		}
+	}
+	l.scope = map[*model.Scope]string{}
+	for _, s := range c.g.versionData(c).scopes {
+		l.scope[s] = linked.computeScopeHTML(s)
+	}
+	eps := c.g.versionData(c).eps
+	l.href = make(map[*model.Endpoint]string, len(eps))
+	for _, e := range eps {
+		l.href[e] = esc(c.endpointURL(e))
+	}
+}
+
+// endpointURL links to e's section on its category page.
+func (c *ctx) endpointURL(e *model.Endpoint) string {
+	return c.URL("reference/endpoints/"+e.Category.ID, c.g.EndpointAnchor(e))
+}
+
+// endpointHref is endpointURL escaped.
+func (l *langData) endpointHref(c *ctx, e *model.Endpoint) string {
+	if h, ok := l.href[e]; ok {
+		return h
+	}
+	return esc(c.endpointURL(e))
+}
+
+// levelWord returns the escaped word of a level.
+func (l *langData) levelWord(c *ctx, lv model.Level) string {
+	if lv >= 0 && int(lv) < len(l.level) && l.level[lv] != "" {
+		return l.level[lv]
+	}
+	return esc(c.levelWord(lv))
 }

@@ -1,9 +1,6 @@
 package reference
 
 import (
-	"html/template"
-	"strings"
-
 	"github.com/scoperef/scoperef/internal/diff"
 	"github.com/scoperef/scoperef/internal/model"
 )
@@ -59,60 +56,63 @@ func (c *ctx) pairs() []pair {
 	return out
 }
 
-type changeSection struct {
-	Anchor, Heading            string
-	Empty                      bool
-	Added, Removed             []changedEndpoint
-	Changed                    []template.HTML
-	PermsAdded, PermsRemoved   []changedID
-	ScopesAdded, ScopesRemoved []changedID
-	ChangedCount               string
-}
-
 type changedEndpoint struct {
 	Href, Method, Path, Operation string
 }
 
-// changedEndpointHTML is an endpoint's route, linked when it exists in the page's version, and
-// its operation id.
-func changedEndpointHTML(e changedEndpoint) string {
-	route := "<code>" + esc(e.Method) + " " + esc(e.Path) + "</code>"
+// writeChangedEndpoint writes an endpoint's route, linked when it exists in the page's version,
+// and its operation id.
+func (b *htmlw) writeChangedEndpoint(e changedEndpoint) {
 	if e.Href != "" {
-		route = `<a href="` + esc(e.Href) + `">` + route + "</a>"
+		b.raw(`<a href="`)
+		b.esc(e.Href)
+		b.raw(`">`)
 	}
-	return route + " <code>" + esc(e.Operation) + "</code>"
+	b.raw("<code>")
+	b.esc(e.Method)
+	b.raw(" ")
+	b.esc(e.Path)
+	b.raw("</code>")
+	if e.Href != "" {
+		b.raw("</a>")
+	}
+	b.raw(" <code>")
+	b.esc(e.Operation)
+	b.raw("</code>")
 }
 
-// changedEndpointsHTML lists endpoints added or removed.
-func changedEndpointsHTML(list []changedEndpoint) template.HTML {
-	var b strings.Builder
-	b.WriteString(`<ul class="endpoint-list">`)
+// writeChangedEndpoints lists endpoints added or removed.
+func (c *ctx) writeChangedEndpoints(b *htmlw, list []diff.Endpoint) {
+	b.raw(`<ul class="endpoint-list">`)
 	for _, e := range list {
-		b.WriteString("\n<li>" + changedEndpointHTML(e) + "</li>")
+		b.raw("\n<li>")
+		b.writeChangedEndpoint(c.changedEndpoint(e))
+		b.raw("</li>")
 	}
-	b.WriteString("\n</ul>")
-	return template.HTML(b.String())
+	b.raw("\n</ul>")
 }
 
-// changedIDsHTML lists permissions or scopes added or removed.
-func changedIDsHTML(list []changedID) template.HTML {
-	var b strings.Builder
-	b.WriteString("<ul>")
+// writeChangedIDs lists permissions or scopes added or removed.
+func (b *htmlw) writeChangedIDs(list []changedID) {
+	b.raw("<ul>")
 	for _, x := range list {
-		id := "<code>" + esc(x.ID) + "</code>"
+		b.raw("\n<li>")
 		if x.Href != "" {
-			id = `<a href="` + esc(x.Href) + `">` + id + "</a>"
+			b.raw(`<a href="`)
+			b.esc(x.Href)
+			b.raw(`">`)
 		}
-		b.WriteString("\n<li>" + id + " " + string(x.Title.HTML()) + "</li>")
+		b.raw("<code>")
+		b.esc(x.ID)
+		b.raw("</code>")
+		if x.Href != "" {
+			b.raw("</a>")
+		}
+		b.raw(" ")
+		b.textHTML(x.Title)
+		b.raw("</li>")
 	}
-	b.WriteString("\n</ul>")
-	return template.HTML(b.String())
-}
-
-// changedRowHTML is one row of a requirements-changed table (written in Go: the tables can be long).
-func changedRowHTML(e changedEndpoint, aspect string, before, after template.HTML) template.HTML {
-	return template.HTML(`<tr><th scope="row">` + changedEndpointHTML(e) + "</th><td>" + esc(aspect) +
-		"</td><td>" + string(before) + "</td><td>" + string(after) + "</td></tr>")
+	b.raw("\n</ul>")
 }
 
 type changedID struct {
@@ -131,57 +131,131 @@ func (c *ctx) changedEndpoint(e diff.Endpoint) changedEndpoint {
 func (c *ctx) changesPage() Page {
 	plain := *c
 	plain.plain = true // requirements of other versions may name what this version lacks: no links
-	var sections []changeSection
-	var records []SearchRecord
-	for _, p := range c.pairs() {
-		r := c.g.compare(p)
-		s := changeSection{Anchor: p.anchor(), Empty: r.Empty(),
-			Heading: c.T("reference.changes.pair", "From", c.versionName(p.From).S, "To", c.versionName(p.To).S)}
-		for _, e := range r.EndpointsAdded {
-			s.Added = append(s.Added, c.changedEndpoint(e))
-		}
-		for _, e := range r.EndpointsRemoved {
-			s.Removed = append(s.Removed, c.changedEndpoint(e))
-		}
-		for _, ch := range r.RequirementChanges {
-			for _, a := range ch.Aspects {
-				s.Changed = append(s.Changed, changedRowHTML(c.changedEndpoint(ch.Endpoint), c.T("reference.aspect."+a.Name),
-					plain.aspectHTML(a.Name, ch.Before), plain.aspectHTML(a.Name, ch.After)))
-			}
-		}
-		s.PermsAdded, s.PermsRemoved = c.changedPerms(r.PermissionsAdded), c.changedPerms(r.PermissionsRemoved)
-		s.ScopesAdded, s.ScopesRemoved = c.changedScopes(r.ScopesAdded), c.changedScopes(r.ScopesRemoved)
-		s.ChangedCount = c.N("reference.count.endpoints", len(r.RequirementChanges))
-		sections = append(sections, s)
-		records = append(records, SearchRecord{Anchor: s.Anchor, Title: s.Heading, Text: s.Heading})
-	}
-	intro := c.T("reference.changes.intro_releases")
+	l := c.text()
+	b := newHTMLW()
+	intro := c.t("reference.changes.intro_releases")
 	if c.v.Release.IsZero() {
 		intro = c.T("reference.changes.intro_products", "Version", c.versionName(c.v).S)
 	}
-	body := render("changes", map[string]any{"C": c, "Intro": intro, "Sections": sections,
-		"Feed": c.URL(DownloadsPath+"/"+FeedName, "")})
-	return Page{Path: "reference/changes", Title: c.T("reference.changes.title"), Body: body, Records: records}
+	b.raw("<p>")
+	b.text(intro)
+	b.raw("</p>\n<p class=\"feed\"><a href=\"")
+	b.url(c.URL(DownloadsPath+"/"+FeedName, ""))
+	b.raw(`" type="application/atom+xml">`)
+	b.text(c.t("reference.changes.feed"))
+	b.raw("</a></p>")
+	pairs := c.pairs()
+	if len(pairs) == 0 {
+		b.raw("\n<p>")
+		b.text(c.t("reference.changes.nothing_to_compare"))
+		b.raw("</p>")
+	}
+	var records []SearchRecord
+	for _, p := range pairs {
+		r := c.g.compare(p)
+		a := textString(p.anchor())
+		heading := c.T("reference.changes.pair", "From", c.versionName(p.From).S, "To", c.versionName(p.To).S)
+		b.raws("\n<section aria-labelledby=\"", a, "\">\n<h2 id=\"", a, `">`)
+		b.text(heading)
+		b.raw("</h2>")
+		if r.Empty() {
+			b.raw("\n<p>")
+			b.text(c.t("reference.changes.no_changes"))
+			b.raw("</p>")
+		} else {
+			h3 := func(id, msg string) {
+				b.raws("\n<h3 id=\"", a, "-", id, `">`)
+				b.text(c.t(msg))
+				b.raw("</h3>\n")
+			}
+			if len(r.EndpointsAdded) > 0 {
+				h3("endpoints-added", "reference.changes.endpoints_added")
+				c.writeChangedEndpoints(b, r.EndpointsAdded)
+			}
+			if len(r.EndpointsRemoved) > 0 {
+				h3("endpoints-removed", "reference.changes.endpoints_removed")
+				c.writeChangedEndpoints(b, r.EndpointsRemoved)
+			}
+			if c.hasAspects(r) {
+				h3("requirements-changed", "reference.changes.requirements_changed")
+				b.raw("<table class=\"changes\">\n<caption>")
+				b.text(c.t("reference.changes.requirements_changed"))
+				b.raw(" (")
+				b.text(c.n("reference.count.endpoints", len(r.RequirementChanges)))
+				b.raw(")</caption>\n<thead><tr><th scope=\"col\">")
+				b.text(c.t("reference.column.endpoint"))
+				b.raw(`</th><th scope="col">`)
+				b.text(c.t("reference.column.aspect"))
+				b.raw(`</th><th scope="col">`)
+				b.text(c.t("reference.column.before"))
+				b.raw(`</th><th scope="col">`)
+				b.text(c.t("reference.column.after"))
+				b.raw("</th></tr></thead>\n<tbody>")
+				for _, ch := range r.RequirementChanges {
+					e := c.changedEndpoint(ch.Endpoint)
+					for _, asp := range ch.Aspects {
+						b.raw("\n<tr><th scope=\"row\">")
+						b.writeChangedEndpoint(e)
+						b.raw("</th><td>")
+						b.esc(c.t("reference.aspect." + asp.Name))
+						b.raw("</td><td>")
+						plain.writeAspect(b, asp.Name, ch.Before, l)
+						b.raw("</td><td>")
+						plain.writeAspect(b, asp.Name, ch.After, l)
+						b.raw("</td></tr>")
+					}
+				}
+				b.raw("\n</tbody>\n</table>")
+			}
+			for _, list := range []struct {
+				id, msg string
+				ids     []changedID
+			}{
+				{"permissions-added", "reference.changes.permissions_added", c.changedPerms(r.PermissionsAdded)},
+				{"permissions-removed", "reference.changes.permissions_removed", c.changedPerms(r.PermissionsRemoved)},
+				{"scopes-added", "reference.changes.scopes_added", c.changedScopes(r.ScopesAdded)},
+				{"scopes-removed", "reference.changes.scopes_removed", c.changedScopes(r.ScopesRemoved)},
+			} {
+				if len(list.ids) > 0 {
+					h3(list.id, list.msg)
+					b.writeChangedIDs(list.ids)
+				}
+			}
+		}
+		b.raw("\n</section>")
+		records = append(records, SearchRecord{Anchor: p.anchor(), Title: heading, Text: heading})
+	}
+	b.raw("\n")
+	return Page{Path: "reference/changes", Title: c.T("reference.changes.title"), Body: b.html(), Records: records}
 }
 
-// aspectHTML writes one aspect of a requirement variant.
-func (c *ctx) aspectHTML(aspect string, r *model.Variant) template.HTML {
+// hasAspects reports whether a diff's requirement changes have a row to show.
+func (c *ctx) hasAspects(r *diff.Result) bool {
+	for _, ch := range r.RequirementChanges {
+		if len(ch.Aspects) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// writeAspect writes one aspect of a requirement variant.
+func (c *ctx) writeAspect(b *htmlw, aspect string, r *model.Variant, l *langData) {
 	switch aspect {
 	case diff.AspectFineGrained:
-		return c.fineGrainedHTML(r.FineGrained)
+		c.writeFineGrained(b, r.FineGrained, l)
 	case diff.AspectClassicPrivate:
-		return c.scopesHTML(r.Classic, false)
+		c.writeScopes(b, r.Classic, false, l)
 	case diff.AspectClassicPublic:
-		return c.scopesHTML(r.Classic, true)
+		c.writeScopes(b, r.Classic, true, l)
 	case diff.AspectGitHubApps:
 		if r.GitHubApps {
-			return template.HTML(esc(c.T("reference.accepted")))
+			b.esc(c.t("reference.accepted"))
+		} else {
+			b.raw(l.notAccepted)
 		}
-		return template.HTML(esc(c.T("reference.not_accepted")))
 	}
-	return ""
 }
-
 func (c *ctx) changedPerms(ids []string) []changedID {
 	var out []changedID
 	for _, id := range ids {

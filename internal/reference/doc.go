@@ -74,4 +74,14 @@
 // and on the page of every permission it names; index counts equal the model's; ids are unique
 // per page and every link between these pages resolves (tested); text from the data is always
 // escaped; tables have a caption and header cells with scope.
+//
+// # Cost
+//
+// The pages are most of the site, so they are written in Go with htmlw (html.go), which
+// escapes each value as html/template would in its context (compared with html/template by a
+// test); only the small fixed pages (downloads, calculator) are templates. Per version, the
+// language-independent data (lists, endpoints per permission and scope, migrations) is computed
+// once; per version and language, the repeated fragments (permission and scope links, endpoint
+// links) and interface strings are made once (cache.go). A Generator may render several
+// versions and languages at once.
 package reference

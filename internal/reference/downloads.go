@@ -4,7 +4,6 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/csv"
-	"encoding/json"
 	"slices"
 	"strconv"
 	"time"
@@ -50,17 +49,6 @@ func (g *Generator) Downloads(v *model.Version) map[string][]byte {
 // changes (FeedName).
 func (g *Generator) LangDownloads(v *model.Version, lang string) map[string][]byte {
 	return map[string][]byte{FeedName: g.ctx(v, lang).feed()}
-}
-
-func mustJSON(v any) []byte {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		panic("reference: " + err.Error()) // the download types always marshal
-	}
-	return b.Bytes()
 }
 
 type permissionJSON struct {

@@ -1,130 +1,132 @@
 package reference
 
 import (
-	"html/template"
 	"strings"
 
-	"github.com/scoperef/scoperef/internal/diff"
 	"github.com/scoperef/scoperef/internal/model"
 )
 
-type categoryRow struct {
-	ID, Href  string
-	Title     Text
-	CountText string
-}
-
 func (c *ctx) endpointsPage() Page {
-	var rows []categoryRow
-	total := 0
-	for _, cat := range c.categories() {
-		n := len(c.endpointsOf(cat))
-		total += n
-		rows = append(rows, categoryRow{ID: cat.ID, Href: c.URL("reference/endpoints/"+cat.ID, ""), Title: c.english(cat.Title),
-			CountText: c.N("reference.count.endpoints", n)})
+	d := c.g.versionData(c)
+	b := newHTMLW()
+	if len(d.cats) == 0 {
+		b.raw("<p>")
+		b.text(c.t("reference.endpoints.none"))
+		b.raw("</p>\n")
+	} else {
+		total := 0
+		for _, cat := range d.cats {
+			total += len(d.catEps[cat])
+		}
+		b.raw("<table class=\"categories\">\n<caption>")
+		b.text(c.t("reference.endpoints.caption"))
+		b.raw(" (")
+		b.text(c.n("reference.count.endpoints", total))
+		b.raw(")</caption>\n<thead><tr><th scope=\"col\">")
+		b.text(c.t("reference.column.category"))
+		b.raw(`</th><th scope="col">`)
+		b.text(c.t("reference.column.endpoints"))
+		b.raw("</th></tr></thead>\n<tbody>")
+		for _, cat := range d.cats {
+			b.raw("\n<tr><th scope=\"row\"><a href=\"")
+			b.url(c.URL("reference/endpoints/"+cat.ID, ""))
+			b.raw(`">`)
+			b.textHTML(c.english(cat.Title))
+			b.raw("</a></th><td>")
+			b.text(c.n("reference.count.endpoints", len(d.catEps[cat])))
+			b.raw("</td></tr>")
+		}
+		b.raw("\n</tbody>\n</table>\n")
 	}
-	body := render("endpoints", map[string]any{"C": c, "Rows": rows, "Total": c.N("reference.count.endpoints", total)})
-	return Page{Path: "reference/endpoints", Title: c.T("reference.endpoints.title"), Body: body}
+	return Page{Path: "reference/endpoints", Title: c.T("reference.endpoints.title"), Body: b.html()}
 }
 
-type endpointEntry struct {
-	Anchor, Method, Path, Operation, Subcategory, Docs string
-	Summary                                            Text
-	Marks                                              []string
-	Tokens                                             []string
-	FineGrained, Private, Public                       template.HTML
-	Notes                                              []template.HTML
-}
-
+// categoryPage writes a category's endpoints. It is the largest page: every piece of text goes
+// through esc.
 func (c *ctx) categoryPage(cat *model.Category) Page {
-	var entries []endpointEntry
-	var records []SearchRecord
-	for _, e := range c.endpointsOf(cat) {
+	d, l := c.g.versionData(c), c.text()
+	op, tokens, noToken := esc(c.t("reference.column.operation")), esc(c.t("reference.endpoint.tokens")), esc(c.t("reference.endpoint.no_token"))
+	fg, private, public := esc(c.t("reference.endpoint.fine_grained")), esc(c.t("reference.endpoint.classic_private")), esc(c.t("reference.endpoint.classic_public"))
+	notes, docs := esc(c.t("reference.endpoint.notes")), esc(c.t("reference.endpoint.docs"))
+	eps := d.catEps[cat]
+	records := make([]SearchRecord, 0, len(eps))
+	b := newHTMLW()
+	for _, e := range eps {
 		r := e.Requirement(c.vi)
-		x := endpointEntry{Anchor: c.g.EndpointAnchor(e), Method: e.Method, Path: e.Path, Operation: e.Operation,
-			Subcategory: e.Subcategory, Summary: c.english(e.Summary), Marks: c.marks(e), Tokens: c.tokenKinds(r),
-			FineGrained: c.fineGrainedHTML(r.FineGrained), Private: c.scopesHTML(r.Classic, false), Public: c.scopesHTML(r.Classic, true)}
-		if strings.HasPrefix(e.Docs, "https://") || strings.HasPrefix(e.Docs, "http://") {
-			x.Docs = e.Docs
-		}
-		for _, notes := range [][]string{e.Notes, r.Notes, r.Classic.Notes} {
-			for _, n := range notes {
-				x.Notes = append(x.Notes, c.markdownText(c.english(n)))
+		x := c.g.endpointText(e)
+		b.raws(`<section class="endpoint" aria-labelledby="`, x.anchor, "\">\n<h2 id=\"", x.anchor, `">`, x.summaryIn(c),
+			"</h2>\n<p class=\"route\"><code>", x.method, " ", x.path, "</code></p>\n")
+		c.writeMarks(b, e, d)
+		b.raws("<dl>\n<dt>", op, "</dt><dd><code>", x.op, "</code></dd>\n<dt>", tokens, "</dt><dd>")
+		if kinds := c.tokenKinds(r); len(kinds) == 0 {
+			b.raw(noToken)
+		} else {
+			b.raw("<ul>")
+			for _, t := range kinds {
+				b.raw("<li>")
+				b.esc(t)
+				b.raw("</li>")
 			}
+			b.raw("</ul>")
 		}
-		entries = append(entries, x)
-		records = append(records, SearchRecord{Anchor: x.Anchor, Title: e.Summary,
-			Text: joinText(e.Method, e.Path, e.Operation, diff.FineGrainedText(r.FineGrained), diff.ClassicText(r.Classic, false))})
+		b.raws("</dd>\n<dt>", fg, "</dt><dd>")
+		c.writeFineGrained(b, r.FineGrained, l)
+		b.raws("</dd>\n<dt>", private, "</dt><dd>")
+		c.writeScopes(b, r.Classic, false, l)
+		b.raws("</dd>\n<dt>", public, "</dt><dd>")
+		c.writeScopes(b, r.Classic, true, l)
+		b.raw("</dd>\n")
+		if len(e.Notes)+len(r.Notes)+len(r.Classic.Notes) > 0 {
+			b.raws("<dt>", notes, "</dt>")
+			for _, list := range [][]string{e.Notes, r.Notes, r.Classic.Notes} {
+				for _, n := range list {
+					b.raws("<dd>", string(c.markdownText(c.english(n))), "</dd>")
+				}
+			}
+			b.raw("\n")
+		}
+		b.raw("</dl>\n")
+		if strings.HasPrefix(e.Docs, "https://") || strings.HasPrefix(e.Docs, "http://") {
+			b.raw(`<p class="upstream"><a href="`)
+			b.esc(e.Docs)
+			b.raws(`">`, docs, "</a></p>\n")
+		}
+		b.raw("</section>\n")
+		records = append(records, SearchRecord{Anchor: c.g.EndpointAnchor(e), Title: e.Summary, Text: d.record[e]})
 	}
-	body := c.categoryHTML(entries)
-	return Page{Path: "reference/endpoints/" + cat.ID, Title: cat.Title, Body: body, Records: records}
+	var rec []SearchRecord
+	if len(records) > 0 {
+		rec = records
+	}
+	return Page{Path: "reference/endpoints/" + cat.ID, Title: cat.Title, Body: b.html(), Records: rec}
 }
 
-// marks lists an endpoint's since, deprecated, removal and cloud-only marks.
-func (c *ctx) marks(e *model.Endpoint) []string {
-	var out []string
-	if v := c.since(e); v != nil {
-		out = append(out, c.T("reference.mark.since", "Version", c.versionName(v).S))
+// writeMarks writes an endpoint's since, deprecated, removal and cloud-only marks.
+func (c *ctx) writeMarks(b *htmlw, e *model.Endpoint, d *versionData) {
+	v := d.since[e]
+	if v == nil && e.Deprecated.IsZero() && e.Removal.IsZero() && !e.CloudOnly {
+		return
+	}
+	b.raw(`<ul class="marks">`)
+	if v != nil {
+		b.raw("<li>")
+		b.esc(c.t1("reference.mark.since", "Version", c.versionName(v).S))
+		b.raw("</li>")
 	}
 	if !e.Deprecated.IsZero() {
-		out = append(out, c.T("reference.mark.deprecated", "Date", c.g.opts.Date(c.lang, e.Deprecated)))
+		b.raw("<li>")
+		b.esc(c.t1("reference.mark.deprecated", "Date", c.g.opts.Date(c.lang, e.Deprecated)))
+		b.raw("</li>")
 	}
 	if !e.Removal.IsZero() {
-		out = append(out, c.T("reference.mark.removal", "Date", c.g.opts.Date(c.lang, e.Removal)))
+		b.raw("<li>")
+		b.esc(c.t1("reference.mark.removal", "Date", c.g.opts.Date(c.lang, e.Removal)))
+		b.raw("</li>")
 	}
 	if e.CloudOnly {
-		out = append(out, c.T("reference.mark.cloud_only"))
+		b.raw("<li>")
+		b.esc(c.t("reference.mark.cloud_only"))
+		b.raw("</li>")
 	}
-	return out
-}
-
-// categoryHTML writes a category page's entries. It is written out in Go rather than as a
-// template because it is the largest page: every piece of text goes through esc.
-func (c *ctx) categoryHTML(entries []endpointEntry) template.HTML {
-	op, tokens, noToken := esc(c.T("reference.column.operation")), esc(c.T("reference.endpoint.tokens")), esc(c.T("reference.endpoint.no_token"))
-	fg, private, public := esc(c.T("reference.endpoint.fine_grained")), esc(c.T("reference.endpoint.classic_private")), esc(c.T("reference.endpoint.classic_public"))
-	notes, docs := esc(c.T("reference.endpoint.notes")), esc(c.T("reference.endpoint.docs"))
-	var b strings.Builder
-	w := func(parts ...string) {
-		for _, p := range parts {
-			b.WriteString(p)
-		}
-	}
-	for _, x := range entries {
-		a := esc(x.Anchor)
-		w(`<section class="endpoint" aria-labelledby="`, a, `">`, "\n", `<h2 id="`, a, `">`, string(x.Summary.HTML()), "</h2>\n")
-		w(`<p class="route"><code>`, esc(x.Method), " ", esc(x.Path), "</code></p>\n")
-		if len(x.Marks) > 0 {
-			w(`<ul class="marks">`)
-			for _, m := range x.Marks {
-				w("<li>", esc(m), "</li>")
-			}
-			w("</ul>\n")
-		}
-		w("<dl>\n<dt>", op, "</dt><dd><code>", esc(x.Operation), "</code></dd>\n<dt>", tokens, "</dt><dd>")
-		if len(x.Tokens) == 0 {
-			w(noToken)
-		} else {
-			w("<ul>")
-			for _, t := range x.Tokens {
-				w("<li>", esc(t), "</li>")
-			}
-			w("</ul>")
-		}
-		w("</dd>\n<dt>", fg, "</dt><dd>", string(x.FineGrained), "</dd>\n")
-		w("<dt>", private, "</dt><dd>", string(x.Private), "</dd>\n<dt>", public, "</dt><dd>", string(x.Public), "</dd>\n")
-		if len(x.Notes) > 0 {
-			w("<dt>", notes, "</dt>")
-			for _, n := range x.Notes {
-				w("<dd>", string(n), "</dd>")
-			}
-			w("\n")
-		}
-		w("</dl>\n")
-		if x.Docs != "" {
-			w(`<p class="upstream"><a href="`, esc(x.Docs), `">`, docs, "</a></p>\n")
-		}
-		w("</section>\n")
-	}
-	return template.HTML(b.String())
+	b.raw("</ul>\n")
 }

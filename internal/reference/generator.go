@@ -151,9 +151,6 @@ type ctx struct {
 	lang string
 	// plain turns off links in requirements (for requirements of other versions).
 	plain bool
-
-	permUses map[*model.Permission]map[model.Level][]*model.Endpoint // see uses
-	permAll  map[*model.Permission][]*model.Endpoint
 }
 
 func (g *Generator) ctx(v *model.Version, lang string) *ctx {
@@ -204,15 +201,7 @@ func (c *ctx) scopes() []*model.Scope {
 }
 
 // categories lists the categories with at least one endpoint in the version.
-func (c *ctx) categories() []*model.Category {
-	var out []*model.Category
-	for _, cat := range c.m.Categories {
-		if len(c.endpointsOf(cat)) > 0 {
-			out = append(out, cat)
-		}
-	}
-	return out
-}
+func (c *ctx) categories() []*model.Category { return c.g.versionData(c).cats }
 
 func (c *ctx) endpointsOf(cat *model.Category) []*model.Endpoint {
 	var out []*model.Endpoint

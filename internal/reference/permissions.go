@@ -1,7 +1,6 @@
 package reference
 
 import (
-	"html/template"
 	"slices"
 	"strings"
 
@@ -9,56 +8,14 @@ import (
 )
 
 // uses maps each permission of the version to the endpoints naming it, per level, in model order
-// (path, method, operation). Computed once per ctx.
+// (path, method, operation). Computed once per version.
 func (c *ctx) uses() map[*model.Permission]map[model.Level][]*model.Endpoint {
-	if c.permUses != nil {
-		return c.permUses
-	}
-	c.permUses = map[*model.Permission]map[model.Level][]*model.Endpoint{}
-	c.permAll = map[*model.Permission][]*model.Endpoint{}
-	for _, e := range c.m.EndpointsIn(c.vi) {
-		r := e.Requirement(c.vi)
-		if !r.FineGrained.Accepted {
-			continue
-		}
-		seen := map[model.Grant]bool{}
-		seenPerm := map[*model.Permission]bool{}
-		for _, set := range r.FineGrained.AnyOf {
-			for _, g := range set {
-				if !seenPerm[g.Permission] {
-					seenPerm[g.Permission] = true
-					c.permAll[g.Permission] = append(c.permAll[g.Permission], e)
-				}
-				if seen[g] {
-					continue
-				}
-				seen[g] = true
-				if c.permUses[g.Permission] == nil {
-					c.permUses[g.Permission] = map[model.Level][]*model.Endpoint{}
-				}
-				c.permUses[g.Permission][g.Level] = append(c.permUses[g.Permission][g.Level], e)
-			}
-		}
-	}
-	return c.permUses
+	return c.g.versionData(c).uses
 }
 
 // endpointsNaming lists the distinct endpoints that name p at any level, in model order.
 func (c *ctx) endpointsNaming(p *model.Permission) []*model.Endpoint {
-	c.uses()
-	return c.permAll[p]
-}
-
-type permRow struct {
-	ID, Href  string
-	Title     Text
-	Levels    string
-	CountText string
-}
-
-type permGroup struct {
-	Anchor, Name string
-	Rows         []permRow
+	return c.g.versionData(c).naming[p]
 }
 
 func (c *ctx) levelList(p *model.Permission) string {
@@ -66,97 +23,189 @@ func (c *ctx) levelList(p *model.Permission) string {
 	for i, l := range p.Levels {
 		words[i] = c.levelWord(l)
 	}
-	return strings.Join(words, c.T("reference.list_separator"))
+	return strings.Join(words, c.t("reference.list_separator"))
 }
 
 func (c *ctx) permissionsPage() Page {
-	var groups []permGroup
+	d := c.g.versionData(c)
 	var records []SearchRecord
+	b := newHTMLW()
+	head := ""
 	for _, grp := range model.Groups {
-		g := permGroup{Anchor: "group-" + string(grp), Name: c.T("reference.group." + string(grp))}
-		for _, p := range c.permissions() {
+		rows := 0
+		for _, p := range d.perms {
 			if p.Group != grp {
 				continue
 			}
-			g.Rows = append(g.Rows, permRow{ID: p.ID, Href: c.URL("reference/permissions/"+p.ID, ""), Title: c.permTitle(p),
-				Levels: c.levelList(p), CountText: c.N("reference.count.endpoints", len(c.endpointsNaming(p)))})
+			if rows == 0 {
+				anchor, name := "group-"+string(grp), c.t("reference.group."+string(grp))
+				if head == "" {
+					var h htmlw
+					h.raw("<thead><tr><th scope=\"col\">")
+					h.text(c.t("reference.column.permission"))
+					h.raw(`</th><th scope="col">`)
+					h.text(c.t("reference.column.levels"))
+					h.raw(`</th><th scope="col">`)
+					h.text(c.t("reference.column.endpoints"))
+					h.raw("</th></tr></thead>\n<tbody>")
+					head = h.String()
+				}
+				b.raw("\n<h2 id=\"")
+				b.text(anchor)
+				b.raw(`">`)
+				b.text(name)
+				b.raw("</h2>\n<table class=\"permissions\">\n<caption>")
+				b.text(name)
+				b.raws("</caption>\n", head)
+				records = append(records, SearchRecord{Anchor: anchor, Title: name, Text: name})
+			}
+			rows++
+			b.raw("\n<tr><th scope=\"row\"><a href=\"")
+			b.url(c.URL("reference/permissions/"+p.ID, ""))
+			b.raw(`">`)
+			b.textHTML(c.permTitle(p))
+			b.raw("</a> <code>")
+			b.text(p.ID)
+			b.raw("</code></th><td>")
+			b.text(c.levelList(p))
+			b.raw("</td><td>")
+			b.text(c.n("reference.count.endpoints", len(d.naming[p])))
+			b.raw("</td></tr>")
 		}
-		if len(g.Rows) > 0 {
-			groups = append(groups, g)
-			records = append(records, SearchRecord{Anchor: g.Anchor, Title: g.Name, Text: g.Name})
+		if rows > 0 {
+			b.raw("\n</tbody>\n</table>")
 		}
 	}
-	body := render("permissions", map[string]any{"C": c, "Groups": groups})
-	return Page{Path: "reference/permissions", Title: c.T("reference.permissions.title"), Body: body, Records: records}
-}
-
-type levelSection struct {
-	Anchor, Name, Caption, CountText string
-	Rows                             []template.HTML
-}
-
-// levelRowHTML is one row of a level's table (written in Go: the tables can be long).
-func levelRowHTML(e endpointLink, access, others template.HTML) template.HTML {
-	return template.HTML("<tr><td><code>" + esc(e.Method) + `</code></td><th scope="row"><a href="` + esc(e.Href) + `"><code>` +
-		esc(e.Path) + "</code></a></th><td><code>" + esc(e.Operation) + "</code></td><td>" + string(access) + "</td><td>" + string(others) + "</td></tr>")
+	if len(records) == 0 {
+		b.raw("<p>")
+		b.text(c.t("reference.permissions.none"))
+		b.raw("</p>")
+	}
+	b.raw("\n")
+	return Page{Path: "reference/permissions", Title: c.T("reference.permissions.title"), Body: b.html(), Records: records}
 }
 
 func (c *ctx) permissionPage(p *model.Permission) Page {
+	d, l := c.g.versionData(c), c.text()
 	title := c.permTitle(p)
-	var sections []levelSection
+	b := newHTMLW()
+	b.raw("<dl class=\"permission-facts\">\n<dt>")
+	b.text(c.t("reference.permission.key"))
+	b.raw("</dt><dd><code>")
+	b.text(p.ID)
+	b.raw("</code></dd>\n<dt>")
+	b.text(c.t("reference.permission.group"))
+	b.raw("</dt><dd>")
+	b.text(c.t("reference.group." + string(p.Group)))
+	b.raw("</dd>\n<dt>")
+	b.text(c.t("reference.column.levels"))
+	b.raw("</dt><dd>")
+	b.text(c.levelList(p))
+	b.raw("</dd>\n</dl>")
+	b.raw(string(c.markdown("permissions", p.ID, p.Description)))
+	if note := c.versionNote(p.Versions); note != "" {
+		b.raw("\n<p class=\"version-note\">")
+		b.text(note)
+		b.raw("</p>")
+	}
+	b.raw("\n<p>")
+	b.text(c.t("reference.permission.levels_intro"))
+	b.raw("</p>")
+	head := ""
 	for i := len(p.Levels) - 1; i >= 0; i-- { // admin, write, read
-		l := p.Levels[i]
-		s := levelSection{Anchor: levelAnchor(l), Name: c.T("reference.permission.level_heading", "Level", c.levelWord(l)),
-			Caption: c.T("reference.permission.level_caption", "Permission", p.ID, "Level", c.levelWord(l))}
-		eps := c.uses()[p][l]
-		s.CountText = c.N("reference.count.endpoints", len(eps))
+		lv := p.Levels[i]
+		word := c.levelWord(lv)
+		b.raw("\n<h2 id=\"")
+		b.text(levelAnchor(lv))
+		b.raw(`">`)
+		b.text(c.T("reference.permission.level_heading", "Level", word))
+		b.raw("</h2>")
+		eps := d.uses[p][lv]
+		if len(eps) == 0 {
+			b.raw("\n<p>")
+			b.text(c.t("reference.permission.level_unused"))
+			b.raw("</p>")
+			continue
+		}
+		b.raw("\n<table class=\"endpoints\">\n<caption>")
+		b.text(c.T("reference.permission.level_caption", "Permission", p.ID, "Level", word))
+		b.raw(" (")
+		b.text(c.n("reference.count.endpoints", len(eps)))
+		b.raw(")</caption>\n")
+		if head == "" {
+			var h htmlw
+			h.raw(`<thead><tr><th scope="col">`)
+			for i, id := range []string{"method", "path", "operation", "access", "others"} {
+				if i > 0 {
+					h.raw(`</th><th scope="col">`)
+				}
+				h.text(c.t("reference.column." + id))
+			}
+			h.raw("</th></tr></thead>\n<tbody>")
+			head = h.String()
+		}
+		b.raw(head)
+		g := model.Grant{Permission: p, Level: lv}
 		for _, e := range eps {
 			r := e.Requirement(c.vi)
-			access := template.HTML(esc(c.levelWord(l)))
+			x := c.g.endpointText(e)
+			b.raws("\n<tr><td><code>", x.method, `</code></td><th scope="row"><a href="`, l.endpointHref(c, e), `"><code>`,
+				x.path, "</code></a></th><td><code>", x.op, "</code></td><td>", l.levelWord(c, lv))
 			if r.FineGrained.PublicWithoutPermission {
-				access += template.HTML(` <span class="note">(` + esc(c.T("reference.public_without_permission")) + `)</span>`)
+				b.raw(l.publicNote)
 			}
-			s.Rows = append(s.Rows, levelRowHTML(c.endpointLink(e), access, c.othersHTML(r.FineGrained, model.Grant{Permission: p, Level: l})))
+			b.raw("</td><td>")
+			c.writeOthers(b, r.FineGrained, g, l)
+			b.raw("</td></tr>")
 		}
-		sections = append(sections, s)
+		b.raw("\n</tbody>\n</table>")
 	}
-	body := render("permission", map[string]any{"C": c, "ID": p.ID, "Title": title, "Group": c.T("reference.group." + string(p.Group)),
-		"Description": c.markdown("permissions", p.ID, p.Description), "VersionNote": c.versionNote(p.Versions),
-		"Levels": c.levelList(p), "Sections": sections})
+	b.raw("\n")
 	words := []string{p.ID, title.S, string(p.Group)}
 	for _, l := range p.Levels {
 		words = append(words, l.String(), c.levelWord(l))
 	}
 	words = append(words, c.data("permissions", p.ID, "description", p.Description).S)
-	return Page{Path: "reference/permissions/" + p.ID, Title: title.S, Body: body,
+	return Page{Path: "reference/permissions/" + p.ID, Title: title.S, Body: b.html(),
 		Records: []SearchRecord{{Title: title.S, Text: joinText(slices.Compact(words)...)}}}
 }
 
-// othersHTML writes what else an endpoint needs besides grant g: the other members of the sets
+// writeOthers writes what else an endpoint needs besides grant g: the other members of the sets
 // holding g ("and metadata: read") and the alternatives without it ("or pull_requests: write").
-func (c *ctx) othersHTML(fg model.FineGrained, g model.Grant) template.HTML {
-	and, or := esc(c.T("reference.and")), esc(c.T("reference.or"))
-	var parts []template.HTML
+func (c *ctx) writeOthers(b *htmlw, fg model.FineGrained, g model.Grant, l *langData) {
+	parts := 0
+	sep := func() {
+		if parts > 0 {
+			b.raw("; ")
+		}
+		parts++
+	}
 	for _, set := range fg.AnyOf {
-		if slices.Contains(set, g) {
-			var rest model.PermissionSet
-			for _, x := range set {
-				if x != g {
-					rest = append(rest, x)
-				}
+		if !slices.Contains(set, g) || !slices.ContainsFunc(set, func(x model.Grant) bool { return x != g }) {
+			continue // the set does not hold g, or holds nothing else
+		}
+		sep()
+		b.raw(l.andWord)
+		first := true
+		for _, x := range set {
+			if x == g {
+				continue
 			}
-			if len(rest) > 0 {
-				parts = append(parts, template.HTML(and+" ")+c.setHTML(rest))
+			if !first {
+				b.raw(l.and)
 			}
+			first = false
+			b.raw(c.grantHTML(x, l))
 		}
 	}
 	for _, set := range fg.AnyOf {
 		if !slices.Contains(set, g) {
-			parts = append(parts, template.HTML(or+" ")+c.setHTML(set))
+			sep()
+			b.raw(l.orWord)
+			c.writeSet(b, set, l)
 		}
 	}
-	if len(parts) == 0 {
-		return template.HTML(esc(c.T("reference.none")))
+	if parts == 0 {
+		b.raw(l.none)
 	}
-	return join(parts, "; ")
 }

@@ -1,8 +1,6 @@
 package reference
 
 import (
-	"html/template"
-
 	"github.com/scoperef/scoperef/internal/model"
 )
 
@@ -10,98 +8,117 @@ import (
 // "; or", in the data's order. Permission and scope names link to their reference entries.
 
 // levelWord translates an access level.
-func (c *ctx) levelWord(l model.Level) string { return c.T("reference.level." + l.String()) }
+func (c *ctx) levelWord(l model.Level) string { return c.t("reference.level." + l.String()) }
 
 func levelAnchor(l model.Level) string { return "level-" + l.String() }
 
 // grantHTML is `<code>issues</code>: write`, linked to the permission's level.
-func (c *ctx) grantHTML(g model.Grant) template.HTML {
-	h := template.HTML(`<code>` + esc(g.Permission.ID) + `</code>: ` + esc(c.levelWord(g.Level)))
+func (c *ctx) grantHTML(g model.Grant, l *langData) string {
+	if !c.plain {
+		if h, ok := l.grant[g]; ok {
+			return h
+		}
+	}
+	return c.computeGrantHTML(g, l)
+}
+
+func (c *ctx) computeGrantHTML(g model.Grant, l *langData) string {
+	h := `<code>` + esc(g.Permission.ID) + `</code>: ` + l.levelWord(c, g.Level)
 	if c.plain {
 		return h
 	}
 	href := c.URL("reference/permissions/"+g.Permission.ID, levelAnchor(g.Level))
-	return template.HTML(`<a href="`+esc(href)+`">`) + h + "</a>"
+	return `<a href="` + esc(href) + `">` + h + "</a>"
 }
 
-// setHTML is one AND-set of grants.
-func (c *ctx) setHTML(set model.PermissionSet) template.HTML {
-	parts := make([]template.HTML, len(set))
+// writeSet writes one AND-set of grants.
+func (c *ctx) writeSet(b *htmlw, set model.PermissionSet, l *langData) {
 	for i, g := range set {
-		parts[i] = c.grantHTML(g)
+		if i > 0 {
+			b.raw(l.and)
+		}
+		b.raw(c.grantHTML(g, l))
 	}
-	return join(parts, " "+esc(c.T("reference.and"))+" ")
 }
 
-// alternativesHTML joins alternatives with "; or".
-func (c *ctx) alternativesHTML(alts []template.HTML) template.HTML {
-	return join(alts, esc(c.T("reference.or_separator"))+" ")
-}
-
-// fineGrainedHTML writes a fine-grained requirement.
-func (c *ctx) fineGrainedHTML(fg model.FineGrained) template.HTML {
+// writeFineGrained writes a fine-grained requirement.
+func (c *ctx) writeFineGrained(b *htmlw, fg model.FineGrained, l *langData) {
 	if !fg.Accepted {
-		return template.HTML(esc(c.T("reference.not_accepted")))
+		b.raw(l.notAccepted)
+		return
 	}
-	alts := make([]template.HTML, len(fg.AnyOf))
 	for i, set := range fg.AnyOf {
-		alts[i] = c.setHTML(set)
+		if i > 0 {
+			b.raw(l.or)
+		}
+		c.writeSet(b, set, l)
 	}
-	h := c.alternativesHTML(alts)
 	if fg.PublicWithoutPermission {
-		h += template.HTML(` <span class="note">(` + esc(c.T("reference.public_without_permission")) + `)</span>`)
+		b.raw(l.publicNote)
 	}
-	return h
 }
 
 // scopeHTML is a scope id linked to its entry on the scopes page.
-func (c *ctx) scopeHTML(s *model.Scope) template.HTML {
-	h := template.HTML(`<code>` + esc(s.ID) + `</code>`)
+func (c *ctx) scopeHTML(s *model.Scope, l *langData) string {
+	if !c.plain {
+		if h, ok := l.scope[s]; ok {
+			return h
+		}
+	}
+	return c.computeScopeHTML(s)
+}
+
+func (c *ctx) computeScopeHTML(s *model.Scope) string {
+	h := `<code>` + esc(s.ID) + `</code>`
 	if c.plain {
 		return h
 	}
 	href := c.URL("reference/scopes", c.g.ScopeAnchor(s))
-	return template.HTML(`<a href="`+esc(href)+`">`) + h + "</a>"
+	return `<a href="` + esc(href) + `">` + h + "</a>"
 }
 
-// scopesHTML writes classic scope alternatives for private or public resources.
-func (c *ctx) scopesHTML(cl model.Classic, public bool) template.HTML {
+// writeScopes writes classic scope alternatives for private or public resources.
+func (c *ctx) writeScopes(b *htmlw, cl model.Classic, public bool, l *langData) {
 	if !cl.Accepted {
-		return template.HTML(esc(c.T("reference.not_accepted")))
+		b.raw(l.notAccepted)
+		return
 	}
 	sets := cl.Private
 	if public {
 		sets = cl.Public
 	}
 	if len(sets) == 0 {
-		return template.HTML(esc(c.T("reference.no_scope")))
+		b.raw(l.noScope)
+		return
 	}
-	alts := make([]template.HTML, len(sets))
 	for i, set := range sets {
+		if i > 0 {
+			b.raw(l.or)
+		}
 		if len(set) == 0 {
-			alts[i] = template.HTML(esc(c.T("reference.no_scope")))
+			b.raw(l.noScope)
 			continue
 		}
-		parts := make([]template.HTML, len(set))
 		for j, s := range set {
-			parts[j] = c.scopeHTML(s)
+			if j > 0 {
+				b.raw(l.and)
+			}
+			b.raw(c.scopeHTML(s, l))
 		}
-		alts[i] = join(parts, " "+esc(c.T("reference.and"))+" ")
 	}
-	return c.alternativesHTML(alts)
 }
 
 // tokenKinds lists the kinds of token that can call an endpoint with requirement r.
 func (c *ctx) tokenKinds(r *model.Variant) []string {
 	var out []string
 	if r.FineGrained.Accepted {
-		out = append(out, c.T("reference.token.fine_grained"))
+		out = append(out, c.t("reference.token.fine_grained"))
 	}
 	if r.Classic.Accepted {
-		out = append(out, c.T("reference.token.classic"))
+		out = append(out, c.t("reference.token.classic"))
 	}
 	if r.GitHubApps {
-		out = append(out, c.T("reference.token.github_app"))
+		out = append(out, c.t("reference.token.github_app"))
 	}
 	return out
 }

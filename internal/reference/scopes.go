@@ -1,74 +1,52 @@
 package reference
 
 import (
-	"cmp"
 	"html/template"
 	"slices"
-	"strings"
 
 	"github.com/scoperef/scoperef/internal/model"
 )
 
-type scopeNode struct {
-	ID, Href string
-	Title    Text
-	Children []*scopeNode
+// endpointItems writes lists of links to endpoints; each endpoint's item is made once per page.
+type endpointItems struct {
+	c    *ctx
+	l    *langData
+	item map[*model.Endpoint]string
 }
 
-type scopeEntry struct {
-	ID, Anchor  string
-	Title       Text
-	Description template.HTML
-	VersionNote string
-	ImpliedBy   []template.HTML
-	Implies     []template.HTML
-	CountText   string
-	Endpoints   []endpointLink
+func (c *ctx) endpointItems() *endpointItems {
+	return &endpointItems{c: c, l: c.text(), item: map[*model.Endpoint]string{}}
 }
 
-type endpointLink struct {
-	Href, Method, Path, Operation string
-	Summary                       Text
-}
-
-// endpointListHTML is a list of links to endpoints (written in Go: the lists can be long).
-func endpointListHTML(links []endpointLink) template.HTML {
-	var b strings.Builder
-	b.WriteString(`<ul class="endpoint-list">`)
-	for _, l := range links {
-		b.WriteString("\n<li><a href=\"" + esc(l.Href) + "\"><code>" + esc(l.Method) + " " + esc(l.Path) + "</code></a> " + string(l.Summary.HTML()) + "</li>")
+// write writes the list (as <ul class="endpoint-list">, an item per line).
+func (x *endpointItems) write(b *htmlw, eps []*model.Endpoint) {
+	b.raw(`<ul class="endpoint-list">`)
+	for _, e := range eps {
+		h, ok := x.item[e]
+		if !ok {
+			c, t := x.c, x.c.g.endpointText(e)
+			h = "\n<li><a href=\"" + x.l.endpointHref(c, e) + "\"><code>" + t.method + " " + t.path + "</code></a> " + t.summaryIn(c) + "</li>"
+			x.item[e] = h
+		}
+		b.raw(h)
 	}
-	b.WriteString("\n</ul>")
-	return template.HTML(b.String())
-}
-
-func (c *ctx) endpointLink(e *model.Endpoint) endpointLink {
-	return endpointLink{Href: c.URL("reference/endpoints/"+e.Category.ID, c.g.EndpointAnchor(e)),
-		Method: e.Method, Path: e.Path, Operation: e.Operation, Summary: c.english(e.Summary)}
+	b.raw("\n</ul>")
 }
 
 // children returns s's children present in the version, sorted by id.
 func (c *ctx) children(s *model.Scope) []*model.Scope {
-	var out []*model.Scope
-	for _, x := range s.Children {
-		if x.Versions.Has(c.vi) {
-			out = append(out, x)
-		}
+	if out, ok := c.g.versionData(c).children[s]; ok {
+		return out
 	}
-	slices.SortFunc(out, func(a, b *model.Scope) int { return cmp.Compare(a.ID, b.ID) })
-	return out
+	return c.scopesIn(s.Children)
 }
 
 // parents returns s's parents present in the version, sorted by id.
 func (c *ctx) parents(s *model.Scope) []*model.Scope {
-	var out []*model.Scope
-	for _, x := range s.Parents {
-		if x.Versions.Has(c.vi) {
-			out = append(out, x)
-		}
+	if out, ok := c.g.versionData(c).parents[s]; ok {
+		return out
 	}
-	slices.SortFunc(out, func(a, b *model.Scope) int { return cmp.Compare(a.ID, b.ID) })
-	return out
+	return c.scopesIn(s.Parents)
 }
 
 // closure returns the scopes held by a token with the given scopes: them and every scope they
@@ -117,10 +95,11 @@ func needsNone(sets [][]*model.Scope) bool {
 // acceptedBy lists the endpoints of the version that a token holding only s can call.
 func (c *ctx) acceptedBy(s *model.Scope) []*model.Endpoint { return c.g.versionData(c).accepted[s] }
 
-func (c *ctx) computeAcceptedBy(s *model.Scope) []*model.Endpoint {
+// computeAcceptedBy lists the endpoints of eps (the version's) that a token holding only s can call.
+func (c *ctx) computeAcceptedBy(s *model.Scope, eps []*model.Endpoint) []*model.Endpoint {
 	held := c.closure([]*model.Scope{s})
 	var out []*model.Endpoint
-	for _, e := range c.m.EndpointsIn(c.vi) {
+	for _, e := range eps {
 		if priv, pub := opens(held, e.Requirement(c.vi)); priv || pub {
 			out = append(out, e)
 		}
@@ -129,46 +108,107 @@ func (c *ctx) computeAcceptedBy(s *model.Scope) []*model.Endpoint {
 }
 
 func (c *ctx) scopesPage() Page {
-	scopes := c.scopes()
-	var roots []*scopeNode
-	var tree func(s *model.Scope) *scopeNode
-	tree = func(s *model.Scope) *scopeNode {
-		n := &scopeNode{ID: s.ID, Href: "#" + c.g.ScopeAnchor(s), Title: c.scopeTitle(s)}
-		for _, x := range c.children(s) {
-			n.Children = append(n.Children, tree(x))
-		}
-		return n
+	d, l := c.g.versionData(c), c.text()
+	if len(d.scopes) == 0 {
+		return Page{Path: "reference/scopes", Title: c.T("reference.scopes.title"), Body: "<p>" + template.HTML(textString(c.t("reference.scopes.none"))) + "</p>"}
 	}
-	var entries []scopeEntry
-	var records []SearchRecord
+	b := newHTMLW()
+	b.raw(`<h2 id="hierarchy">`)
+	b.text(c.t("reference.scopes.hierarchy"))
+	b.raw("</h2>\n<p>")
+	b.text(c.t("reference.scopes.hierarchy_intro"))
+	b.raw("</p>\n")
+	var tree func(list []*model.Scope)
+	tree = func(list []*model.Scope) {
+		b.raw(`<ul class="scope-tree">`)
+		for _, s := range list {
+			b.raw("\n<li><a href=\"")
+			b.url("#" + c.g.ScopeAnchor(s))
+			b.raw(`"><code>`)
+			b.text(s.ID)
+			b.raw("</code></a> ")
+			b.textHTML(c.scopeTitle(s))
+			if children := d.children[s]; len(children) > 0 {
+				tree(children)
+			}
+			b.raw("</li>")
+		}
+		b.raw("\n</ul>")
+	}
+	var roots []*model.Scope
 	var example []string
-	for _, s := range scopes {
-		if len(c.parents(s)) == 0 {
-			roots = append(roots, tree(s))
+	for _, s := range d.scopes {
+		if parents := d.parents[s]; len(parents) == 0 {
+			roots = append(roots, s)
 		} else if example == nil {
-			example = []string{c.parents(s)[0].ID, s.ID}
+			example = []string{parents[0].ID, s.ID}
 		}
-		e := scopeEntry{ID: s.ID, Anchor: c.g.ScopeAnchor(s), Title: c.scopeTitle(s),
-			Description: c.markdown("scopes", s.ID, s.Description), VersionNote: c.versionNote(s.Versions)}
-		for _, p := range c.parents(s) {
-			e.ImpliedBy = append(e.ImpliedBy, c.scopeHTML(p))
-		}
-		for _, x := range c.children(s) {
-			e.Implies = append(e.Implies, c.scopeHTML(x))
-		}
-		eps := c.acceptedBy(s)
-		e.CountText = c.N("reference.count.endpoints", len(eps))
-		for _, ep := range eps {
-			e.Endpoints = append(e.Endpoints, c.endpointLink(ep))
-		}
-		entries = append(entries, e)
-		records = append(records, SearchRecord{Anchor: e.Anchor, Title: s.ID + " — " + e.Title.S,
-			Text: joinText(e.Title.S, c.data("scopes", s.ID, "description", s.Description).S)})
 	}
-	var normalisation string
+	tree(roots)
+	b.raw("\n<h2 id=\"normalisation\">")
+	b.text(c.t("reference.scopes.normalisation"))
+	b.raw("</h2>\n<p>")
+	b.text(c.t("reference.scopes.normalisation_text"))
 	if example != nil {
-		normalisation = c.T("reference.scopes.normalisation_example", "Parent", example[0], "Child", example[1])
+		b.raw(" ")
+		b.text(c.T("reference.scopes.normalisation_example", "Parent", example[0], "Child", example[1]))
 	}
-	body := render("scopes", map[string]any{"C": c, "Roots": roots, "Entries": entries, "Example": normalisation})
-	return Page{Path: "reference/scopes", Title: c.T("reference.scopes.title"), Body: body, Records: records}
+	b.raw("</p>\n<h2 id=\"all-scopes\">")
+	b.text(c.t("reference.scopes.all"))
+	b.raw("</h2>\n")
+	impliedBy, implies := textString(c.t("reference.scopes.implied_by")), textString(c.t("reference.scopes.implies"))
+	acceptedBy := textString(c.t("reference.scopes.accepted_by"))
+	items := c.endpointItems()
+	records := make([]SearchRecord, 0, len(d.scopes))
+	for _, s := range d.scopes {
+		anchor, title := c.g.ScopeAnchor(s), c.scopeTitle(s)
+		b.raw(`<section class="scope" aria-labelledby="`)
+		b.text(anchor)
+		b.raw("\">\n<h3 id=\"")
+		b.text(anchor)
+		b.raw(`"><code>`)
+		b.text(s.ID)
+		b.raw("</code></h3>\n<p class=\"scope-title\">")
+		b.textHTML(title)
+		b.raw("</p>")
+		b.raw(string(c.markdown("scopes", s.ID, s.Description)))
+		if note := c.versionNote(s.Versions); note != "" {
+			b.raw("\n<p class=\"version-note\">")
+			b.text(note)
+			b.raw("</p>")
+		}
+		b.raw("\n<dl>")
+		for _, rel := range []struct {
+			term   string
+			scopes []*model.Scope
+		}{{impliedBy, d.parents[s]}, {implies, d.children[s]}} {
+			if len(rel.scopes) == 0 {
+				continue
+			}
+			b.raws("\n<dt>", rel.term, "</dt>\n<dd>")
+			for i, x := range rel.scopes {
+				if i > 0 {
+					b.raw(", ")
+				}
+				b.raw(c.scopeHTML(x, l))
+			}
+			b.raw("</dd>")
+		}
+		b.raws("\n<dt>", acceptedBy, "</dt>\n<dd>")
+		eps := d.accepted[s]
+		count := c.n("reference.count.endpoints", len(eps))
+		if len(eps) > 0 {
+			b.raw("<details><summary>")
+			b.text(count)
+			b.raw("</summary>\n")
+			items.write(b, eps)
+			b.raw("\n</details>")
+		} else {
+			b.text(count)
+		}
+		b.raw("</dd>\n</dl>\n</section>\n")
+		records = append(records, SearchRecord{Anchor: anchor, Title: s.ID + " — " + title.S,
+			Text: joinText(title.S, c.data("scopes", s.ID, "description", s.Description).S)})
+	}
+	return Page{Path: "reference/scopes", Title: c.T("reference.scopes.title"), Body: b.html(), Records: records}
 }

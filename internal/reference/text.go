@@ -17,11 +17,20 @@ type Text struct {
 
 // HTML escapes the text, wrapping it in a span with a lang attribute when needed.
 func (t Text) HTML() template.HTML {
-	s := template.HTMLEscapeString(t.S)
+	var b htmlw
+	b.textHTML(t)
+	return template.HTML(b.String())
+}
+
+// textHTML writes t.HTML().
+func (b *htmlw) textHTML(t Text) {
 	if t.Lang == "" {
-		return template.HTML(s)
+		b.esc(t.S)
+		return
 	}
-	return template.HTML(`<span lang="` + t.Lang + `">` + s + `</span>`)
+	b.raws(`<span lang="`, t.Lang, `">`)
+	b.esc(t.S)
+	b.raw(`</span>`)
 }
 
 func (t Text) String() string { return t.S }
@@ -90,16 +99,12 @@ func plainMarkdown(_ string, src string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// join joins already-escaped HTML pieces.
-func join(parts []template.HTML, sep string) template.HTML {
-	var b strings.Builder
-	for i, p := range parts {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(string(p))
+// esc is template.HTMLEscapeString.
+func esc(s string) string {
+	if !needs(s, &escReplace) {
+		return s
 	}
-	return template.HTML(b.String())
+	var b htmlw
+	b.esc(s)
+	return b.String()
 }
-
-func esc(s string) string { return template.HTMLEscapeString(s) }

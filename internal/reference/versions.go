@@ -1,6 +1,7 @@
 package reference
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/scoperef/scoperef/internal/model"
@@ -12,6 +13,16 @@ func (c *ctx) versionNote(set model.VersionSet) string {
 	if set&c.m.All() == c.m.All() {
 		return ""
 	}
+	k := msgKey{lang: c.lang, id: "\x00versionNote", arg: strconv.FormatUint(uint64(set), 16), count: -1}
+	if s, ok := c.g.cache.msgs.Load(k); ok {
+		return s.(string)
+	}
+	s := c.computeVersionNote(set)
+	c.g.cache.msgs.Store(k, s)
+	return s
+}
+
+func (c *ctx) computeVersionNote(set model.VersionSet) string {
 	var parts []string
 	for _, p := range c.m.Products {
 		var all, in []*model.Version
@@ -51,9 +62,9 @@ func isSuffix(all, in []*model.Version) bool {
 	return true
 }
 
-// since returns the first release of the version's product from which e exists without a gap up
+// computeSince returns the first release of the version's product from which e exists without a gap up
 // to the version, or nil when e exists in every release up to it (or the product has no releases).
-func (c *ctx) since(e *model.Endpoint) *model.Version {
+func (c *ctx) computeSince(e *model.Endpoint) *model.Version {
 	if c.v.Release.IsZero() {
 		return nil
 	}

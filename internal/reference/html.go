@@ -1,0 +1,167 @@
+package reference
+
+import (
+	"html/template"
+	"strings"
+	"sync"
+)
+
+// The pages are written in Go with an htmlw rather than executed as html/template templates:
+// they are most of the site, and a template spends most of its time in reflection. Each method
+// escapes as html/template does in the context it is named after, so the bytes are the ones the
+// templates gave (html_test.go compares every method with html/template itself):
+//
+//	text  a string in element content or in a quoted attribute that is not a URL (id, value,
+//	      aria-labelledby, data-levels): html/template's htmlEscaper and attrEscaper, which agree
+//	      on strings (NUL, ", &, ', +, < and > are replaced)
+//	url   a string that is the whole value of a URL attribute (href, src, data-src,
+//	      data-*-url): urlFilter, urlNormalizer, then attrEscaper
+//	esc   template.HTMLEscapeString (no "+" replaced): the fragments this package always wrote
+//	      in Go (requirements, rows, endpoint lists)
+//	raw   HTML as is (template.HTML values)
+//
+// A page's htmlw comes from newHTMLW and is given back by html: the buffers are reused, so a
+// page costs one allocation of its final size.
+type htmlw struct{ buf []byte }
+
+var buffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// newHTMLW returns an empty htmlw with a reused buffer.
+func newHTMLW() *htmlw {
+	p := buffers.Get().(*[]byte)
+	return &htmlw{buf: (*p)[:0]}
+}
+
+// html returns what was written and gives the buffer back: b must not be used afterwards.
+func (b *htmlw) html() template.HTML {
+	s := string(b.buf)
+	if cap(b.buf) <= 8<<20 {
+		buf := b.buf[:0]
+		buffers.Put(&buf)
+	}
+	b.buf = nil
+	return template.HTML(s)
+}
+
+// String returns what was written.
+func (b *htmlw) String() string { return string(b.buf) }
+
+func (b *htmlw) raw(s string) { b.buf = append(b.buf, s...) }
+
+// raws writes several HTML strings as they are.
+func (b *htmlw) raws(parts ...string) {
+	for _, p := range parts {
+		b.buf = append(b.buf, p...)
+	}
+}
+
+// textReplace is html/template's htmlReplacementTable: what htmlEscaper and attrEscaper replace.
+// Its keys are ASCII, so a byte loop finds them in UTF-8 text.
+var textReplace = [256]string{
+	0:    "\uFFFD",
+	'"':  "&#34;",
+	'&':  "&amp;",
+	'\'': "&#39;",
+	'+':  "&#43;",
+	'<':  "&lt;",
+	'>':  "&gt;",
+}
+
+// escReplace is what template.HTMLEscapeString replaces.
+var escReplace = [256]string{
+	0:    "\uFFFD",
+	'"':  "&#34;",
+	'&':  "&amp;",
+	'\'': "&#39;",
+	'<':  "&lt;",
+	'>':  "&gt;",
+}
+
+func (b *htmlw) replace(s string, table *[256]string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if r := table[s[i]]; r != "" {
+			b.buf = append(append(b.buf, s[last:i]...), r...)
+			last = i + 1
+		}
+	}
+	b.buf = append(b.buf, s[last:]...)
+}
+
+// text writes s escaped as html/template escapes a string in text or in a plain attribute.
+func (b *htmlw) text(s string) { b.replace(s, &textReplace) }
+
+// esc writes s escaped as template.HTMLEscapeString does.
+func (b *htmlw) esc(s string) { b.replace(s, &escReplace) }
+
+// url writes s as html/template writes a string that is a whole URL attribute value.
+func (b *htmlw) url(s string) {
+	if !safeURL(s) {
+		s = "#ZgotmplZ" // html/template's filterFailsafe
+	}
+	const hex = "0123456789abcdef"
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var repl string
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			continue
+		}
+		switch c {
+		case '!', '#', '$', '*', ',', '/', ':', ';', '=', '?', '@', '[', ']', '-', '.', '_', '~':
+			continue // kept by urlNormalizer, not touched by attrEscaper
+		case '&':
+			repl = "&amp;" // kept by urlNormalizer, escaped by attrEscaper
+		case '+':
+			repl = "&#43;"
+		case '%':
+			// urlNormalizer keeps a valid escape (and, like it, not one that ends the string)
+			if i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+				continue
+			}
+			repl = "%25"
+		}
+		b.buf = append(b.buf, s[last:i]...)
+		if repl != "" {
+			b.buf = append(b.buf, repl...)
+		} else {
+			b.buf = append(b.buf, '%', hex[c>>4], hex[c&15])
+		}
+		last = i + 1
+	}
+	b.buf = append(b.buf, s[last:]...)
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// safeURL is html/template's isSafeURL: no scheme, or http, https or mailto.
+func safeURL(s string) bool {
+	if protocol, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(protocol, "/") {
+		if !strings.EqualFold(protocol, "http") && !strings.EqualFold(protocol, "https") && !strings.EqualFold(protocol, "mailto") {
+			return false
+		}
+	}
+	return true
+}
+
+// textString and escString return what text and esc write.
+func textString(s string) string {
+	if !needs(s, &textReplace) {
+		return s
+	}
+	var b htmlw
+	b.text(s)
+	return b.String()
+}
+
+func needs(s string, table *[256]string) bool {
+	for i := 0; i < len(s); i++ {
+		if table[s[i]] != "" {
+			return true
+		}
+	}
+	return false
+}
