@@ -18,13 +18,14 @@ func (s *Site) check(diags *diag.List) {
 	s.checkPages(diags)
 	s.eachDoc(func(d *doc) { s.checkTags(d, diags) })
 	s.checkCycles(diags)
-	s.eachDoc(func(d *doc) {
-		if d.lang != "en" {
-			s.checkTranslation(d, diags)
-		}
-	})
-	s.outlines = nil
-	s.checkRenders(diags)
+	// The outlines of a page's files and its renders often parse the same text (a file
+	// without reusables): both use the page's parses.
+	pageParses := make([]parses, len(s.pages))
+	for i := range pageParses {
+		pageParses[i] = parses{}
+	}
+	s.checkTranslations(pageParses, diags)
+	s.checkRenders(pageParses, diags)
 }
 
 // eachDoc calls f for every file: pages, then reusables, English before translations.
@@ -229,49 +230,115 @@ func (s *Site) checkCycles(diags *diag.List) {
 	}
 }
 
-// checkRenders renders every page in every version (hidden ones too: a release must not break
-// the build on the day it appears) in English and in each translation. Pages without a
-// translation render the English text, already checked. Pages are rendered in parallel: each
-// worker owns its pages' enIDs and its own diagnostics.
-func (s *Site) checkRenders(diags *diag.List) {
-	lists := make([]diag.List, len(s.pages))
+// checkTranslations compares every translation with its English source. The files of one
+// source are compared by one worker, in the order of eachDoc, and the lists are merged in that
+// order, so the diagnostics come out as if one worker had done it all. The stale flags are set
+// first: translations of reusables are read while pages are compared.
+func (s *Site) checkTranslations(pageParses []parses, diags *diag.List) {
+	type job struct {
+		en     *doc
+		trans  []*doc
+		parses parses // the page's, or nil for a reusable
+		diags  diag.List
+	}
+	var jobs []*job
+	add := func(en *doc, trans map[string]*doc, ps parses) {
+		j := &job{en: en, parses: ps}
+		want := ""
+		for _, lang := range s.langs[1:] {
+			if t := trans[lang]; t != nil && !t.unread { // an unread file has no front matter to compare
+				if want == "" {
+					want = SourceHash(en.file.data)
+				}
+				t.stale = t.fm.sourceHash != want
+				j.trans = append(j.trans, t)
+			}
+		}
+		if len(j.trans) > 0 {
+			jobs = append(jobs, j)
+		}
+	}
+	for i, p := range s.pages {
+		add(p.en, p.trans, pageParses[i])
+	}
+	for _, name := range s.reusableNames() {
+		add(s.reusables[name].en, s.reusables[name].trans, nil)
+	}
+	parallel(len(jobs), func(i int) {
+		j := jobs[i]
+		c := &outlineCache{outlines: map[*doc]map[string]outline{}, parses: j.parses}
+		for _, t := range j.trans {
+			s.checkTranslation(j.en, t, c, &j.diags)
+		}
+	})
+	for _, j := range jobs {
+		diags.Merge(&j.diags)
+	}
+}
+
+// parallel calls f(0) … f(n-1) on GOMAXPROCS workers and waits for them.
+func parallel(n int, f func(i int)) {
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(s.pages)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
 			for i := range work {
-				s.checkPageRenders(s.pages[i], &lists[i])
+				f(i)
 			}
-		}()
+		})
 	}
-	for i := range s.pages {
+	for i := range n {
 		work <- i
 	}
 	close(work)
 	wg.Wait()
+}
+
+// checkRenders renders every page in every version (hidden ones too: a release must not break
+// the build on the day it appears) in English and in each translation. Pages without a
+// translation render the English text, already checked. Pages are rendered in parallel: each
+// worker owns its pages' enIDs and its own diagnostics.
+func (s *Site) checkRenders(pageParses []parses, diags *diag.List) {
+	lists := make([]diag.List, len(s.pages))
+	parallel(len(s.pages), func(i int) { s.checkPageRenders(s.pages[i], pageParses[i], &lists[i]) })
 	for i := range lists {
 		diags.Merge(&lists[i])
 	}
 }
 
-func (s *Site) checkPageRenders(p *Page, diags *diag.List) {
+func (s *Site) checkPageRenders(p *Page, ps parses, diags *diag.List) {
 	for _, v := range s.m.Versions {
 		if !p.In(v) {
 			continue
 		}
-		_, ids, err := s.render(p, v, "en", diags)
+		_, ids, err := s.checkRender(p, v, "en", diags, ps)
 		if err != nil {
 			continue // the cause is reported
 		}
 		p.enIDs[v.Index] = ids
 		for _, lang := range s.langs[1:] {
 			if p.trans[lang] != nil {
-				_, _, _ = s.render(p, v, lang, diags)
+				_, _, _ = s.checkRender(p, v, lang, diags, ps)
 			}
 		}
 	}
+}
+
+// checkRender renders p for the check, adding its problems to diags, and keeps the result for
+// Render when it has no error. Nothing a render reads changes after this (the translations'
+// stale flags and the files' ok flags are set before; p's enIDs for v are set before its
+// translations render), so Render would give the same.
+func (s *Site) checkRender(p *Page, v *model.Version, lang string, diags *diag.List, ps parses) (*Rendered, []string, error) {
+	var own diag.List
+	r, ids, err := s.renderWith(p, v, lang, &own, ps)
+	diags.Merge(&own)
+	if err == nil && !own.HasErrors() {
+		if p.rendered == nil {
+			p.rendered = map[renderKey]*Rendered{}
+		}
+		p.rendered[renderKey{v.Index, lang}] = r
+	}
+	return r, ids, err
 }
 
 // suggest returns ` (did you mean "x"?)` for the closest candidate within a small edit distance.

@@ -98,7 +98,10 @@
 // every version of the model (hidden ones too: a release must not break the build on the day it
 // appears) in English and in each translation, so check errors of renders are all in the list.
 // Render returns the page's titles, intro and body HTML, its h2/h3 headings and its internal
-// links with their source positions (the site checks anchors).
+// links with their source positions (the site checks anchors). Load keeps its renders that had
+// no error and Render returns a copy of those, so a site build does not render them again
+// (what is not kept, such as a page shown in English to a language without its translation,
+// is rendered on demand).
 //
 // # Invariants
 //

@@ -42,6 +42,11 @@ type Heading struct {
 // the translation into lang when there is one, else the English page (Fallback). It is safe
 // for concurrent use. The error lists every problem (they are the ones Load reports).
 func (s *Site) Render(p *Page, v *model.Version, lang string) (*Rendered, error) {
+	if v != nil {
+		if r := p.rendered[renderKey{v.Index, lang}]; r != nil && v.Index < len(s.m.Versions) && s.m.Versions[v.Index] == v {
+			return r.clone(), nil
+		}
+	}
 	var diags diag.List
 	r, _, err := s.render(p, v, lang, &diags)
 	if err != nil {
@@ -53,6 +58,15 @@ func (s *Site) Render(p *Page, v *model.Version, lang string) (*Rendered, error)
 	return r, nil
 }
 
+// clone copies r, so that a caller can change what Render returns without changing the
+// copy Load kept.
+func (r *Rendered) clone() *Rendered {
+	c := *r
+	c.Headings = slices.Clone(r.Headings)
+	c.Links = slices.Clone(r.Links)
+	return &c
+}
+
 // renderCtx is the state of one render.
 type renderCtx struct {
 	s        *Site
@@ -62,6 +76,7 @@ type renderCtx struct {
 	textLang string // the page text's language
 	diags    *diag.List
 	out      *Rendered
+	parses   parses
 }
 
 // part is a parsed text of the page (its body or its intro).
@@ -84,6 +99,40 @@ func (pt part) langAt(off int) string {
 // render renders p and also returns the ids given to the headings of its text. Problems in the
 // text go to diags; err says why the page cannot be rendered at all (a cause Load reports).
 func (s *Site) render(p *Page, v *model.Version, lang string, diags *diag.List) (*Rendered, []string, error) {
+	return s.renderWith(p, v, lang, diags, nil)
+}
+
+// parses keeps the parsed texts of one page's renders, by text and parse options, so that
+// versions that give a file the same text parse it once. A render sets every link destination,
+// link title, heading id and callout label it uses, so a reused tree renders as a new one would;
+// a render that leaves one unset reports an error, and Render renders again in that case. A
+// parses belongs to one goroutine.
+type parses map[parseKey]*markdown.Doc
+
+type parseKey struct {
+	text    string
+	cjk     bool
+	regions string
+}
+
+func (ps parses) parse(md *markdown.Converter, src []byte, opts markdown.ParseOptions) *markdown.Doc {
+	if ps == nil {
+		return md.Parse(src, opts)
+	}
+	k := parseKey{text: string(src), cjk: opts.CJK}
+	if len(opts.Regions) > 0 {
+		k.regions = fmt.Sprint(opts.Regions)
+	}
+	d := ps[k]
+	if d == nil {
+		d = md.Parse(src, opts)
+		ps[k] = d
+	}
+	return d
+}
+
+// renderWith is render, reusing the parsed texts in ps when it is not nil.
+func (s *Site) renderWith(p *Page, v *model.Version, lang string, diags *diag.List, ps parses) (*Rendered, []string, error) {
 	switch {
 	case !slices.Contains(s.langs, lang):
 		return nil, nil, fmt.Errorf("render /%s: %q is not one of the site's languages", p.path, lang)
@@ -103,9 +152,9 @@ func (s *Site) render(p *Page, v *model.Version, lang string, diags *diag.List) 
 		return nil, nil, fmt.Errorf("render /%s: a reusable it uses has errors (run scoperef check)", p.path)
 	}
 	out.FallbackParts, out.Stale = e.fallbackParts, out.Stale || e.stale
-	rc := &renderCtx{s: s, p: p, v: v, lang: lang, textLang: textLang, diags: diags, out: out}
+	rc := &renderCtx{s: s, p: p, v: v, lang: lang, textLang: textLang, diags: diags, out: out, parses: ps}
 	body := part{
-		md: s.md.Parse(e.buf, markdown.ParseOptions{CJK: textLang == "ja", Regions: e.regions}),
+		md: ps.parse(s.md, e.buf, markdown.ParseOptions{CJK: textLang == "ja", Regions: e.regions}),
 		m:  e.m, regions: e.regions, lang: textLang,
 	}
 	rc.problems(body)
@@ -136,7 +185,7 @@ func (rc *renderCtx) frontMatter(d *doc) {
 	if intro == "" {
 		return
 	}
-	pt := part{md: rc.s.md.Parse([]byte(intro), markdown.ParseOptions{CJK: lang == "ja"}),
+	pt := part{md: rc.parses.parse(rc.s.md, []byte(intro), markdown.ParseOptions{CJK: lang == "ja"}),
 		m: from.introMap(), lang: lang}
 	rc.problems(pt)
 	rc.links(pt)

@@ -43,8 +43,6 @@ type Site struct {
 	reusables map[string]*reusable
 	// orphans are translations without an English source, kept for Coverage.
 	orphans map[string][]string
-	// outlines caches parsed outlines while Load checks translations; nil afterwards.
-	outlines map[*doc]map[string]outline
 }
 
 // Page is one page: its English source and its translations.
@@ -57,6 +55,15 @@ type Page struct {
 	// enIDs[v] are the ids of the English page's headings in version index v, in order; a
 	// translation's headings take them by position.
 	enIDs [][]string
+	// rendered keeps what Load's check rendered without error, so that Render does not render
+	// it again; filled by the one worker that checks the page, read-only after Load.
+	rendered map[renderKey]*Rendered
+}
+
+// renderKey is a render of a page: a version index and the reader's language.
+type renderKey struct {
+	v    int
+	lang string
 }
 
 // reusable is one reusable: content/reusables/a/b.md is "a.b".

@@ -10,40 +10,21 @@ import (
 	"github.com/scoperef/scoperef/internal/vrange"
 )
 
-// source returns the English file a translation was made from.
-func (s *Site) source(t *doc) *doc {
-	if t.kind == kindPageTranslation {
-		for _, p := range s.pages {
-			if p.trans[t.lang] == t {
-				return p.en
-			}
-		}
-	}
-	for _, r := range s.reusables {
-		if r.trans[t.lang] == t {
-			return r.en
-		}
-	}
-	return nil
-}
-
-// checkTranslation compares a translation with its English source: freshness (source_hash),
-// version conditions, {% data %} references, and in every version the internal links and the
-// callouts of the file's own text.
-func (s *Site) checkTranslation(t *doc, diags *diag.List) {
-	en := s.source(t)
-	if en == nil || t.unread {
+// checkTranslation compares a translation with its English source en: freshness (source_hash,
+// whose verdict checkTranslations has already put in t.stale), version conditions, {% data %}
+// references, and in every version the internal links and the callouts of the file's own text.
+// c caches the outlines of the files the caller compares.
+func (s *Site) checkTranslation(en, t *doc, c *outlineCache, diags *diag.List) {
+	if t.unread {
 		return
 	}
 	want := SourceHash(en.file.data)
 	switch t.fm.sourceHash {
 	case "":
-		t.stale = true
 		diags.Errorf(diag.Pos{File: t.file.name, Line: 1, Col: 1}, "source_hash",
 			"front matter lacks source_hash: once the translation matches %s, set source_hash: %s", en.file.name, want)
 	case want:
 	default:
-		t.stale = true
 		if !hashPattern.MatchString(t.fm.sourceHash) {
 			break // reported as malformed
 		}
@@ -66,8 +47,8 @@ func (s *Site) checkTranslation(t *doc, diags *diag.List) {
 			continue
 		}
 		var quiet diag.List // the renders report these files' own problems
-		a := s.outline(en, s.expand(en, v, "en", true, &quiet))
-		b := s.outline(t, s.expand(t, v, t.lang, true, &quiet))
+		a := s.outline(c, en, s.expand(en, v, "en", true, &quiet))
+		b := s.outline(c, t, s.expand(t, v, t.lang, true, &quiet))
 		compareOutlines(en, t, a, b, diags)
 	}
 }
@@ -175,27 +156,31 @@ type outline struct {
 	calloutP []diag.Pos
 }
 
-// outline parses one file's expanded text and lists its internal links and callouts. Versions
-// often give a file the same text, so outlines are cached per file and text while Load runs.
-func (s *Site) outline(d *doc, e *expander) outline {
-	if s.outlines == nil {
-		s.outlines = map[*doc]map[string]outline{}
-	}
-	byText := s.outlines[d]
+// outlineCache keeps outlines per file and text (versions often give a file the same text),
+// and the parsed texts in parses when not nil (a page's, shared with its renders: outlines
+// only read the trees).
+type outlineCache struct {
+	outlines map[*doc]map[string]outline
+	parses   parses
+}
+
+// outline parses one file's expanded text and lists its internal links and callouts.
+func (s *Site) outline(c *outlineCache, d *doc, e *expander) outline {
+	byText := c.outlines[d]
 	if byText == nil {
 		byText = map[string]outline{}
-		s.outlines[d] = byText
+		c.outlines[d] = byText
 	}
 	if o, ok := byText[string(e.buf)]; ok {
 		return o
 	}
-	o := s.parseOutline(d, e)
+	o := s.parseOutline(c.parses, d, e)
 	byText[string(e.buf)] = o
 	return o
 }
 
-func (s *Site) parseOutline(d *doc, e *expander) outline {
-	md := s.md.Parse(e.buf, markdown.ParseOptions{CJK: d.lang == "ja"})
+func (s *Site) parseOutline(ps parses, d *doc, e *expander) outline {
+	md := ps.parse(s.md, e.buf, markdown.ParseOptions{CJK: d.lang == "ja"})
 	o := outline{linkPos: map[string]diag.Pos{}}
 	for _, l := range md.Links {
 		t, err := classify(l.Dest)
