@@ -1,13 +1,16 @@
 package site
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Writer receives the built files. Names are slash-separated and relative ("fr/index.html").
@@ -19,12 +22,17 @@ type Writer interface {
 // WriteDir builds into out atomically: fn writes into a new folder beside out, which then
 // replaces out (the old folder is renamed away, the new one renamed in, the old one removed).
 // When fn or the swap fails, the new folder is removed and out is left as it was.
+//
+// A build killed before it can clean up leaves its folders beside out: WriteDir first puts back
+// a previous site that a kill between the two renames left renamed away (out missing), and
+// removes such folders once older than staleAfter.
 func WriteDir(out string, fn func(Writer) error) (err error) {
 	out = filepath.Clean(out)
 	parentDir, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parentDir, 0o755); err != nil {
 		return err
 	}
+	recoverLeftovers(parentDir, base, time.Now())
 	tmp, err := os.MkdirTemp(parentDir, "."+base+".new-")
 	if err != nil {
 		return err
@@ -42,6 +50,53 @@ func WriteDir(out string, fn func(Writer) error) (err error) {
 		return err
 	}
 	return swap(tmp, out)
+}
+
+// staleAfter is the age after which a folder left beside out by a killed build is removed: no
+// build takes nearly that long, so such a folder belongs to no running build.
+const staleAfter = time.Hour
+
+// recoverLeftovers handles the folders a killed build left beside out: ".out.old-*" (the
+// previous site, renamed away) and ".out.new-*" (a half-written site). When out is missing, the
+// newest old folder becomes out again; folders older than staleAfter are removed.
+func recoverLeftovers(parentDir, base string, now time.Time) {
+	entries, err := os.ReadDir(parentDir)
+	if err != nil {
+		return
+	}
+	type left struct {
+		name string
+		old  bool
+		mod  time.Time
+	}
+	var found []left
+	for _, e := range entries {
+		name := e.Name()
+		isOld := strings.HasPrefix(name, "."+base+".old-")
+		if !e.IsDir() || !isOld && !strings.HasPrefix(name, "."+base+".new-") {
+			continue
+		}
+		if info, err := e.Info(); err == nil {
+			found = append(found, left{name, isOld, info.ModTime()})
+		}
+	}
+	out := filepath.Join(parentDir, base)
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+		newest := -1
+		for i, l := range found {
+			if l.old && (newest < 0 || l.mod.After(found[newest].mod)) {
+				newest = i
+			}
+		}
+		if newest >= 0 && os.Rename(filepath.Join(parentDir, found[newest].name), out) == nil {
+			found = slices.Delete(found, newest, newest+1)
+		}
+	}
+	for _, l := range found {
+		if now.Sub(l.mod) > staleAfter {
+			os.RemoveAll(filepath.Join(parentDir, l.name))
+		}
+	}
 }
 
 // swap puts the folder tmp in place of out.

@@ -1,0 +1,66 @@
+package site
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestWriteDirAfterKilledBuilds: folders that killed builds left beside out are handled by the
+// next WriteDir. A previous site renamed away by a build killed between its two renames comes
+// back when out is missing, even if the new build fails; half-written folders older than
+// staleAfter are removed; recent ones (perhaps a build running now) are kept.
+func TestWriteDirAfterKilledBuilds(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	mk := func(name, file string, age time.Duration) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(p, "index.html"), []byte(file), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		then := time.Now().Add(-age)
+		if err := os.Chtimes(p, then, then); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mk(".public.old-1", "older site", 3*time.Hour)
+	mk(".public.old-2", "previous site", 2*time.Hour)
+	mk(".public.new-3", "half-written, stale", 2*time.Hour)
+	mk(".public.new-4", "half-written, recent", time.Minute)
+	mk(".other.new-5", "another output's", 3*time.Hour)
+
+	// public/ is missing: the newest old site comes back even though this build fails.
+	err := WriteDir(out, func(Writer) error { return errors.New("broken input") })
+	if err == nil {
+		t.Fatal("WriteDir returned no error")
+	}
+	if data, err := os.ReadFile(filepath.Join(out, "index.html")); err != nil || string(data) != "previous site" {
+		t.Fatalf("public/index.html = %q, %v; want the previous site back", data, err)
+	}
+	var names []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{".other.new-5", ".public.new-4", "public"}; !slices.Equal(names, want) {
+		t.Errorf("beside public/: %q, want %q", names, want)
+	}
+
+	// A good build replaces public/ and leaves the recent folder alone.
+	if err := WriteDir(out, func(w Writer) error { return w.WriteFile("index.html", []byte("new site")) }); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "index.html")); string(data) != "new site" {
+		t.Errorf("public/index.html = %q after a good build", data)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".public.new-4")); err != nil {
+		t.Errorf("a recent half-written folder was removed: %v", err)
+	}
+}
