@@ -10,10 +10,10 @@ import (
 )
 
 // The work that does not depend on the language is done once per version and kept, so that
-// rendering a version in four languages computes it once; the small pieces of text that every
-// page of a version and language repeats (interface strings, links to permissions and scopes)
-// are made once per version and language. Pages may be called concurrently: both are built
-// under a sync.Once and only read afterwards.
+// rendering a version in four languages computes it once (built under a sync.Once and only read
+// afterwards: Pages may be called concurrently). The pieces of text that every page of a version
+// and language repeats (links to permissions, scopes and endpoints) are made once per Pages call
+// and dropped with it; interface strings are kept per language.
 
 type versionData struct {
 	once     sync.Once
@@ -38,7 +38,6 @@ type cache struct {
 
 	mu       sync.Mutex
 	versions map[*model.Version]*versionData
-	langs    map[langKey]*langData
 	diffs    map[pair]*diff.Result
 	// msgs holds interface strings by msgKey: a Translator gives the same text for the same
 	// arguments, and the site's looks each up in a catalog.
@@ -219,15 +218,10 @@ func (c *ctx) t1(id, name, arg string) string {
 	return s
 }
 
-type langKey struct {
-	v    *model.Version
-	lang string
-}
-
-// langData is the text a version's pages in one language repeat, escaped as the pages write it
-// (template.HTMLEscapeString, see htmlw.esc).
+// langData is the text the pages of one version in one language repeat, escaped as the pages
+// write it (template.HTMLEscapeString, see htmlw.esc). It belongs to a ctx: it lives as long as
+// one Pages call.
 type langData struct {
-	once  sync.Once
 	level [model.Admin + 1]string // levelWord, escaped
 	// grant is grantHTML and scope scopeHTML (linked) of every grant and scope of the version.
 	grant map[model.Grant]string
@@ -240,21 +234,13 @@ type langData struct {
 	andWord, orWord string
 }
 
-// text returns the ctx's langData.
+// text returns the ctx's langData, made on first use.
 func (c *ctx) text() *langData {
-	k := langKey{c.v, c.lang}
-	c.g.cache.mu.Lock()
-	if c.g.cache.langs == nil {
-		c.g.cache.langs = map[langKey]*langData{}
+	if c.txt == nil {
+		c.txt = &langData{}
+		c.txt.compute(c)
 	}
-	l := c.g.cache.langs[k]
-	if l == nil {
-		l = &langData{}
-		c.g.cache.langs[k] = l
-	}
-	c.g.cache.mu.Unlock()
-	l.once.Do(func() { l.compute(c) })
-	return l
+	return c.txt
 }
 
 func (l *langData) compute(c *ctx) {

@@ -129,9 +129,9 @@ func (c *ctx) changedEndpoint(e diff.Endpoint) changedEndpoint {
 }
 
 func (c *ctx) changesPage() Page {
+	l := c.text()
 	plain := *c
 	plain.plain = true // requirements of other versions may name what this version lacks: no links
-	l := c.text()
 	b := newHTMLW()
 	intro := c.t("reference.changes.intro_releases")
 	if c.v.Release.IsZero() {

@@ -81,7 +81,7 @@
 // escapes each value as html/template would in its context (compared with html/template by a
 // test); only the small fixed pages (downloads, calculator) are templates. Per version, the
 // language-independent data (lists, endpoints per permission and scope, migrations) is computed
-// once; per version and language, the repeated fragments (permission and scope links, endpoint
-// links) and interface strings are made once (cache.go). A Generator may render several
-// versions and languages at once.
+// once and kept; the fragments the pages of one version and language repeat (permission, scope
+// and endpoint links) are made once per Pages call, and interface strings once per language
+// (cache.go). A Generator may render several versions and languages at once.
 package reference

@@ -151,6 +151,8 @@ type ctx struct {
 	lang string
 	// plain turns off links in requirements (for requirements of other versions).
 	plain bool
+	// txt is the repeated text of the version and language (see text); nil until first used.
+	txt *langData
 }
 
 func (g *Generator) ctx(v *model.Version, lang string) *ctx {

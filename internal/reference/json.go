@@ -76,5 +76,8 @@ func indentJSON(src []byte) []byte {
 			dst = append(dst, c)
 		}
 	}
+	if cap(dst)-len(dst) > len(dst)/16 {
+		dst = append(make([]byte, 0, len(dst)), dst...) // the files are kept: no slack
+	}
 	return dst
 }
