@@ -2,6 +2,7 @@ package reference
 
 import (
 	"cmp"
+	"html/template"
 	"slices"
 	"sync"
 
@@ -42,6 +43,22 @@ type cache struct {
 	// msgs holds interface strings by msgKey: a Translator gives the same text for the same
 	// arguments, and the site's looks each up in a catalog.
 	msgs sync.Map
+	// markdown holds Options.Markdown's HTML by mdKey: notes and descriptions repeat in every
+	// version.
+	markdown sync.Map
+}
+
+type mdKey struct{ lang, src string }
+
+// renderMarkdown is Options.Markdown(lang, src), called once per language and text.
+func (g *Generator) renderMarkdown(lang, src string) template.HTML {
+	k := mdKey{lang, src}
+	if h, ok := g.cache.markdown.Load(k); ok {
+		return h.(template.HTML)
+	}
+	h := g.opts.Markdown(lang, src)
+	g.cache.markdown.Store(k, h)
+	return h
 }
 
 // epText is an endpoint's text as the pages write it (escaped with esc), the same in every

@@ -56,37 +56,27 @@ func (c *ctx) pairs() []pair {
 	return out
 }
 
-type changedEndpoint struct {
-	Href, Method, Path, Operation string
-}
-
 // writeChangedEndpoint writes an endpoint's route, linked when it exists in the page's version,
 // and its operation id.
-func (b *htmlw) writeChangedEndpoint(e changedEndpoint) {
-	if e.Href != "" {
-		b.raw(`<a href="`)
-		b.esc(e.Href)
-		b.raw(`">`)
+func (c *ctx) writeChangedEndpoint(b *htmlw, e diff.Endpoint, l *langData) {
+	x := c.g.endpointText(e.Model)
+	linked := e.Model.Versions.Has(c.vi)
+	if linked {
+		b.raws(`<a href="`, l.endpointHref(c, e.Model), `">`)
 	}
-	b.raw("<code>")
-	b.esc(e.Method)
-	b.raw(" ")
-	b.esc(e.Path)
-	b.raw("</code>")
-	if e.Href != "" {
+	b.raws("<code>", x.method, " ", x.path, "</code>")
+	if linked {
 		b.raw("</a>")
 	}
-	b.raw(" <code>")
-	b.esc(e.Operation)
-	b.raw("</code>")
+	b.raws(" <code>", x.op, "</code>")
 }
 
 // writeChangedEndpoints lists endpoints added or removed.
-func (c *ctx) writeChangedEndpoints(b *htmlw, list []diff.Endpoint) {
+func (c *ctx) writeChangedEndpoints(b *htmlw, list []diff.Endpoint, l *langData) {
 	b.raw(`<ul class="endpoint-list">`)
 	for _, e := range list {
 		b.raw("\n<li>")
-		b.writeChangedEndpoint(c.changedEndpoint(e))
+		c.writeChangedEndpoint(b, e, l)
 		b.raw("</li>")
 	}
 	b.raw("\n</ul>")
@@ -118,14 +108,6 @@ func (b *htmlw) writeChangedIDs(list []changedID) {
 type changedID struct {
 	ID, Href string
 	Title    Text
-}
-
-func (c *ctx) changedEndpoint(e diff.Endpoint) changedEndpoint {
-	x := changedEndpoint{Method: e.Method, Path: e.Path, Operation: e.Operation}
-	if e.Model.Versions.Has(c.vi) {
-		x.Href = c.URL("reference/endpoints/"+e.Category, c.g.EndpointAnchor(e.Model))
-	}
-	return x
 }
 
 func (c *ctx) changesPage() Page {
@@ -170,11 +152,11 @@ func (c *ctx) changesPage() Page {
 			}
 			if len(r.EndpointsAdded) > 0 {
 				h3("endpoints-added", "reference.changes.endpoints_added")
-				c.writeChangedEndpoints(b, r.EndpointsAdded)
+				c.writeChangedEndpoints(b, r.EndpointsAdded, l)
 			}
 			if len(r.EndpointsRemoved) > 0 {
 				h3("endpoints-removed", "reference.changes.endpoints_removed")
-				c.writeChangedEndpoints(b, r.EndpointsRemoved)
+				c.writeChangedEndpoints(b, r.EndpointsRemoved, l)
 			}
 			if c.hasAspects(r) {
 				h3("requirements-changed", "reference.changes.requirements_changed")
@@ -192,10 +174,9 @@ func (c *ctx) changesPage() Page {
 				b.text(c.t("reference.column.after"))
 				b.raw("</th></tr></thead>\n<tbody>")
 				for _, ch := range r.RequirementChanges {
-					e := c.changedEndpoint(ch.Endpoint)
 					for _, asp := range ch.Aspects {
 						b.raw("\n<tr><th scope=\"row\">")
-						b.writeChangedEndpoint(e)
+						c.writeChangedEndpoint(b, ch.Endpoint, l)
 						b.raw("</th><td>")
 						b.esc(c.t("reference.aspect." + asp.Name))
 						b.raw("</td><td>")

@@ -71,7 +71,7 @@ func (c *ctx) markdown(kind, id, source string) template.HTML {
 }
 
 func (c *ctx) markdownText(t Text) template.HTML {
-	h := c.g.opts.Markdown(c.lang, t.S)
+	h := c.g.renderMarkdown(c.lang, t.S)
 	if t.Lang != "" {
 		h = template.HTML(`<div lang="` + t.Lang + `">` + string(h) + `</div>`)
 	}
