@@ -41,6 +41,16 @@ func TestAccessibility(t *testing.T) {
 	s := shippedSite(t)
 	tb := newTab(t, s)
 	audited := 0
+	// check audits the page as it is now.
+	check := func(u string) {
+		t.Helper()
+		tb.do("inject axe-core", chromedp.Evaluate[chromedp.Void](string(axe)))
+		for _, v := range eval[[]axeViolation](tb, runAxe) {
+			t.Errorf("%s: %s (%s, %d elements): %s\n\t%s", u, v.ID, v.Impact, v.Count, v.Help, strings.Join(v.Nodes, "\n\t"))
+		}
+		tb.noProblems(u)
+		audited++
+	}
 	audit := func(u string) {
 		t.Helper()
 		tb.open(u)
@@ -53,12 +63,7 @@ func TestAccessibility(t *testing.T) {
 			tb.open(u + "?endpoints=" + op)
 			tb.waitFor("the calculator result", `!document.getElementById("calculator-form").hidden`)
 		}
-		tb.do("inject axe-core", chromedp.Evaluate[chromedp.Void](string(axe)))
-		for _, v := range eval[[]axeViolation](tb, runAxe) {
-			t.Errorf("%s: %s (%s, %d elements): %s\n\t%s", u, v.ID, v.Impact, v.Count, v.Help, strings.Join(v.Nodes, "\n\t"))
-		}
-		tb.noProblems(u)
-		audited++
+		check(u)
 	}
 	for vi, v := range s.versions() {
 		for li, lang := range langs {
@@ -76,6 +81,22 @@ func TestAccessibility(t *testing.T) {
 	}
 	audit(pageURL("en", s.version(t, "ghes-3.19"), "reference/calculator"))
 	tb.do("light colour scheme", darkScheme(false))
+
+	// Open widgets: search results, and the calculator's list of matches.
+	dotcom := s.version(t, "dotcom")
+	u := pageURL("ja", dotcom, guide)
+	tb.open(u)
+	if eval[bool](tb, `!!document.querySelector(`+jsString(searchInput)+`)`) {
+		tb.do("type a query", chromedp.SendKeys(chromedp.CSS(searchInput), "トークン"))
+		tb.waitFor("search results", `document.querySelector(".search-result[role=option]")`)
+		check(u + " (search results open)")
+	}
+	u = pageURL("en", dotcom, "reference/calculator")
+	tb.open(u)
+	tb.waitFor("the calculator form", `!document.getElementById("calculator-form").hidden`)
+	tb.do("type a query", chromedp.SendKeys(chromedp.ID("calculator-search"), "issues"))
+	tb.waitFor("matches", `document.querySelector("#calculator-matches input")`)
+	check(u + " (matches listed)")
 	t.Logf("axe-core audited %d pages", audited)
 }
 
