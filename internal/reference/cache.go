@@ -31,6 +31,7 @@ type versionData struct {
 	migrated map[*model.Scope]MigrateResult                          // Migrate of each scope on its own
 	since    map[*model.Endpoint]*model.Version                      // see ctx.computeSince; nil entries left out
 	record   map[*model.Endpoint]string                              // the search text of an endpoint's section
+	sizes    sync.Map                                                // page path -> length of its last body (see ctx.page)
 }
 
 type cache struct {

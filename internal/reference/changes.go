@@ -114,7 +114,7 @@ func (c *ctx) changesPage() Page {
 	l := c.text()
 	plain := *c
 	plain.plain = true // requirements of other versions may name what this version lacks: no links
-	b := newHTMLW()
+	b := c.page("reference/changes")
 	intro := c.t("reference.changes.intro_releases")
 	if c.v.Release.IsZero() {
 		intro = c.T("reference.changes.intro_products", "Version", c.versionName(c.v).S)

@@ -8,7 +8,7 @@ import (
 
 func (c *ctx) endpointsPage() Page {
 	d := c.g.versionData(c)
-	b := newHTMLW()
+	b := c.page("reference/endpoints")
 	if len(d.cats) == 0 {
 		b.raw("<p>")
 		b.text(c.t("reference.endpoints.none"))
@@ -50,7 +50,7 @@ func (c *ctx) categoryPage(cat *model.Category) Page {
 	notes, docs := esc(c.t("reference.endpoint.notes")), esc(c.t("reference.endpoint.docs"))
 	eps := d.catEps[cat]
 	records := make([]SearchRecord, 0, len(eps))
-	b := newHTMLW()
+	b := c.page("reference/endpoints/" + cat.ID)
 	for _, e := range eps {
 		r := e.Requirement(c.vi)
 		x := c.g.endpointText(e)

@@ -20,27 +20,32 @@ import (
 //	      in Go (requirements, rows, endpoint lists)
 //	raw   HTML as is (template.HTML values)
 //
-// A page's htmlw comes from newHTMLW and is given back by html: the buffers are reused, so a
-// page costs one allocation of its final size.
-type htmlw struct{ buf []byte }
-
-var buffers = sync.Pool{New: func() any { return new([]byte) }}
-
-// newHTMLW returns an empty htmlw with a reused buffer.
-func newHTMLW() *htmlw {
-	p := buffers.Get().(*[]byte)
-	return &htmlw{buf: (*p)[:0]}
+// A page's htmlw starts with room for what the same page took the last time it was written (in
+// another language) and an eighth more, so that the big pages are not copied as they grow; the
+// result is copied to its exact size.
+type htmlw struct {
+	buf []byte
+	// sizes and path record the page's size for the next time.
+	sizes *sync.Map
+	path  string
 }
 
-// html returns what was written and gives the buffer back: b must not be used afterwards.
-func (b *htmlw) html() template.HTML {
-	s := string(b.buf)
-	if cap(b.buf) <= 8<<20 {
-		buf := b.buf[:0]
-		buffers.Put(&buf)
+// page returns the htmlw for the page at path.
+func (c *ctx) page(path string) *htmlw {
+	sizes := &c.g.versionData(c).sizes
+	n := 4096
+	if last, ok := sizes.Load(path); ok {
+		n = last.(int) + last.(int)/8
 	}
-	b.buf = nil
-	return template.HTML(s)
+	return &htmlw{buf: make([]byte, 0, n), sizes: sizes, path: path}
+}
+
+// html returns what was written.
+func (b *htmlw) html() template.HTML {
+	if b.sizes != nil {
+		b.sizes.Store(b.path, len(b.buf))
+	}
+	return template.HTML(b.buf)
 }
 
 // String returns what was written.

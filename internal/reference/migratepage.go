@@ -6,7 +6,7 @@ import (
 
 func (c *ctx) migratePage() Page {
 	d, l := c.g.versionData(c), c.text()
-	b := newHTMLW()
+	b := c.page("reference/migrate")
 	b.raw("<p>")
 	b.text(c.t("reference.migrate.intro"))
 	b.raw("</p>")

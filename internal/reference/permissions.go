@@ -29,7 +29,7 @@ func (c *ctx) levelList(p *model.Permission) string {
 func (c *ctx) permissionsPage() Page {
 	d := c.g.versionData(c)
 	var records []SearchRecord
-	b := newHTMLW()
+	b := c.page("reference/permissions")
 	head := ""
 	for _, grp := range model.Groups {
 		rows := 0
@@ -88,7 +88,7 @@ func (c *ctx) permissionsPage() Page {
 func (c *ctx) permissionPage(p *model.Permission) Page {
 	d, l := c.g.versionData(c), c.text()
 	title := c.permTitle(p)
-	b := newHTMLW()
+	b := c.page("reference/permissions/" + p.ID)
 	b.raw("<dl class=\"permission-facts\">\n<dt>")
 	b.text(c.t("reference.permission.key"))
 	b.raw("</dt><dd><code>")

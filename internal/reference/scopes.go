@@ -112,7 +112,7 @@ func (c *ctx) scopesPage() Page {
 	if len(d.scopes) == 0 {
 		return Page{Path: "reference/scopes", Title: c.T("reference.scopes.title"), Body: "<p>" + template.HTML(textString(c.t("reference.scopes.none"))) + "</p>"}
 	}
-	b := newHTMLW()
+	b := c.page("reference/scopes")
 	b.raw(`<h2 id="hierarchy">`)
 	b.text(c.t("reference.scopes.hierarchy"))
 	b.raw("</h2>\n<p>")
