@@ -418,6 +418,15 @@ func (l *pageLog) expectMissing(u string) {
 	l.allow[u] = true
 }
 
+// forgetInflight drops the requests still open when a new page is loaded: they belong to the
+// document being replaced, and Chromium does not always report their end once it is gone, so
+// waiting for them would time out. Failures reported for them still count.
+func (l *pageLog) forgetInflight() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	clear(l.inflight)
+}
+
 // idle waits until no request has been in flight for quiet, at most max.
 func (l *pageLog) idle(ctx context.Context, quiet, max time.Duration) error {
 	deadline := time.Now().Add(max)
@@ -452,6 +461,7 @@ func (tb *tab) open(u string) {
 	tb.t.Helper()
 	ctx, cancel := tb.step()
 	defer cancel()
+	tb.log.forgetInflight()
 	if err := chromedp.Do(ctx, chromedp.Navigate(tb.site.base+u)); err != nil {
 		tb.t.Fatalf("open %s: %v", u, err)
 	}
