@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/scoperef/scoperef/internal/diag"
+	"github.com/scoperef/scoperef/internal/textdist"
 	"github.com/scoperef/scoperef/internal/yamlio"
 )
 
@@ -52,11 +53,11 @@ func TestEditDistance(t *testing.T) {
 		{"admn:org", "admin:org", 1},
 	}
 	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		if got := textdist.Distance(tt.a, tt.b); got != tt.want {
+			t.Errorf("textdist.Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
-		if got := editDistance(tt.b, tt.a); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d (symmetry)", tt.b, tt.a, got, tt.want)
+		if got := textdist.Distance(tt.b, tt.a); got != tt.want {
+			t.Errorf("textdist.Distance(%q, %q) = %d, want %d (symmetry)", tt.b, tt.a, got, tt.want)
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/scoperef/scoperef/internal/textdist"
 )
 
 // Check returns every problem in x, ordered by offset:
@@ -155,36 +157,9 @@ func suggest(name string, candidates []string) string {
 	limit := max(1, min(3, (len(name)+1)/3))
 	best, bestDist := "", limit+1
 	for _, cand := range candidates {
-		if d := editDistance(name, cand); d < bestDist && cand != name {
+		if d := textdist.Distance(name, cand); d < bestDist && cand != name {
 			best, bestDist = cand, d
 		}
 	}
 	return best
-}
-
-// editDistance is the optimal-string-alignment distance between a and b, in bytes: insertions,
-// deletions, substitutions and transpositions of adjacent bytes each cost 1.
-func editDistance(a, b string) int {
-	// d[i][j] is the distance between a[:i] and b[:j]; three rows suffice.
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
