@@ -1,11 +1,8 @@
 package search
 
 import (
-	"bytes"
-	"encoding/json"
-	"maps"
 	"math"
-	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -49,41 +46,159 @@ type file struct {
 // the same input. Records with the same URL are merged (the first one's titles, the texts
 // joined); records without a URL are skipped. lang selects the tokenizer's language rules.
 func Build(lang string, records []Record) []byte {
+	return NewAnalyzer().Build(lang, records)
+}
+
+// Build is the package's Build with a's memory of texts: the bytes are the same.
+func (a *Analyzer) Build(lang string, records []Record) []byte {
 	recs := merge(records)
-	f := file{V: formatVersion, Lang: lang, Pages: []string{}, Titles: []string{}, Page: []int{},
-		Anchor: []string{}, Section: []string{}, Snippet: []string{}, Terms: []string{}, Postings: [][]int{}}
+	texts := make([]*analysis, len(recs))
+	for i, r := range recs {
+		texts[i] = a.analyze(lang, r.Text)
+	}
+	var pages, titles, anchors, sections, snippets []string
+	var pageOf []int
 	pageIndex := map[[2]string]int{}
-	for _, r := range recs {
+	for i, r := range recs {
 		base, anchor, _ := strings.Cut(r.URL, "#")
 		key := [2]string{base, r.Page}
-		i, ok := pageIndex[key]
+		p, ok := pageIndex[key]
 		if !ok {
-			i = len(f.Pages)
-			pageIndex[key] = i
-			f.Pages = append(f.Pages, base)
-			f.Titles = append(f.Titles, r.Page)
+			p = len(pages)
+			pageIndex[key] = p
+			pages = append(pages, base)
+			titles = append(titles, r.Page)
 		}
 		section := r.Section
 		if section == r.Page {
 			section = ""
 		}
-		f.Page = append(f.Page, i)
-		f.Anchor = append(f.Anchor, anchor)
-		f.Section = append(f.Section, section)
-		f.Snippet = append(f.Snippet, snippet(r.Text))
+		pageOf = append(pageOf, p)
+		anchors = append(anchors, anchor)
+		sections = append(sections, section)
+		snippets = append(snippets, a.snippetOf(texts[i], r.Text))
 	}
-	postings := weigh(lang, recs)
-	f.Terms = slices.Sorted(maps.Keys(postings))
-	for _, t := range f.Terms {
-		f.Postings = append(f.Postings, postings[t])
+	terms, ids, postings := a.weigh(lang, recs, texts)
+
+	size := 64 + 20*len(ids) + 8*len(recs)
+	for _, list := range [][]string{pages, titles, anchors, sections, snippets} {
+		for _, s := range list {
+			size += len(s) + 3
+		}
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false) // served as JSON, never inlined in HTML
-	if err := enc.Encode(f); err != nil {
-		panic(err) // strings and ints always encode
+	for _, id := range ids {
+		size += len(terms[id]) + 4 + 6*len(postings[id])
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	out := make([]byte, 0, size)
+	out = append(out, `{"v":`...)
+	out = strconv.AppendInt(out, formatVersion, 10)
+	out = append(out, `,"lang":`...)
+	out = appendString(out, lang)
+	out = appendStrings(out, "pages", pages)
+	out = appendStrings(out, "titles", titles)
+	out = append(out, `,"page":[`...)
+	for i, p := range pageOf {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = strconv.AppendInt(out, int64(p), 10)
+	}
+	out = append(out, ']')
+	out = appendStrings(out, "anchor", anchors)
+	out = appendStrings(out, "section", sections)
+	out = appendStrings(out, "snippet", snippets)
+	out = append(out, `,"terms":[`...)
+	for i, id := range ids {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = appendString(out, terms[id])
+	}
+	out = append(out, `],"postings":[`...)
+	for i, id := range ids {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, '[')
+		for j, n := range postings[id] {
+			if j > 0 {
+				out = append(out, ',')
+			}
+			out = strconv.AppendInt(out, int64(n), 10)
+		}
+		out = append(out, ']')
+	}
+	return append(out, "]}"...)
+}
+
+// appendStrings appends `,"key":[…]` with the strings as JSON.
+func appendStrings(out []byte, key string, list []string) []byte {
+	out = append(out, ',', '"')
+	out = append(out, key...)
+	out = append(out, `":[`...)
+	for i, s := range list {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = appendString(out, s)
+	}
+	return append(out, ']')
+}
+
+// appendString appends s as a JSON string, exactly as encoding/json writes it with HTML
+// escaping off: quote and backslash escaped, control characters as \n, \t, … or \u00XX,
+// U+2028 and U+2029 as \u2028 and \u2029, invalid UTF-8 as \ufffd.
+func appendString(out []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	out = append(out, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			out = append(out, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				out = append(out, '\\', c)
+			case '\b':
+				out = append(out, '\\', 'b')
+			case '\f':
+				out = append(out, '\\', 'f')
+			case '\n':
+				out = append(out, '\\', 'n')
+			case '\r':
+				out = append(out, '\\', 'r')
+			case '\t':
+				out = append(out, '\\', 't')
+			default:
+				out = append(out, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			out = append(out, s[start:i]...)
+			out = append(out, `\ufffd`...)
+			i += n
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			out = append(out, s[start:i]...)
+			out = append(out, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += n
+			start = i
+			continue
+		}
+		i += n
+	}
+	out = append(out, s[start:]...)
+	return append(out, '"')
 }
 
 // merge drops records without a URL and merges those with the same URL, in first-seen order.
@@ -113,7 +228,8 @@ func title(section, page string) string {
 	return section
 }
 
-// weigh returns, per term, its postings: for every record holding the term (ids ascending), the
+// weigh returns the terms numbered so far (by id), the ids of the terms of recs ordered by
+// their bytes, and per id its postings: for every record holding the term (ids ascending), the
 // gap from the previous id and the weight
 //
 //	round(100 × idf × (sat(tf, len, avglen) + 2·inTitle + 1·sat(inPage, pageLen, avgPageLen)))
@@ -125,65 +241,36 @@ func title(section, page string) string {
 // title, saturated like a text against the page title's length: a term in a short title such as
 // "Managing your personal access tokens" counts for more than in a long one. Titles count a
 // term once however often they repeat it. idf is ln(1 + (N − df + 0.5)/(df + 0.5)) over the N
-// records. Weights are at least 1.
-func weigh(lang string, recs []Record) map[string][]int {
+// records. Weights are at least 1. texts[i] is the analysis of recs[i].Text.
+func (a *Analyzer) weigh(lang string, recs []Record, texts []*analysis) (terms []string, ids []int32, postings [][]int) {
 	type doc struct {
-		tf              map[string]int
-		terms           []string // the union of the text's, title's and page title's terms
-		title, page     map[string]bool
-		length, pageLen int
-	}
-	// Titles repeat (every record of a page has its page's title): tokenize each once.
-	type titleTokens struct {
-		set map[string]bool
-		n   int
-	}
-	titles := map[string]titleTokens{}
-	tokenizeTitle := func(s string) titleTokens {
-		if t, ok := titles[s]; ok {
-			return t
-		}
-		t := titleTokens{set: map[string]bool{}}
-		for _, x := range Tokens(lang, s) {
-			t.set[x] = true
-			t.n++
-		}
-		titles[s] = t
-		return t
+		text, title, page *analysis
 	}
 	docs := make([]doc, len(recs))
-	df := map[string]int{}
 	total, pageTotal := 0, 0
 	for i, r := range recs {
-		toks := Tokens(lang, r.Text)
-		d := doc{tf: make(map[string]int, len(toks))}
-		for _, t := range toks {
-			d.tf[t]++
-		}
-		d.length = len(toks)
-		d.title = tokenizeTitle(title(r.Section, r.Page)).set
-		pt := tokenizeTitle(r.Page)
-		d.page, d.pageLen = pt.set, pt.n
-		total += d.length
-		pageTotal += d.pageLen
-		d.terms = make([]string, 0, len(d.tf)+len(d.title)+len(d.page))
-		for t := range d.tf {
-			d.terms = append(d.terms, t)
-		}
-		for t := range d.title {
-			if _, ok := d.tf[t]; !ok {
-				d.terms = append(d.terms, t)
-			}
-		}
-		for t := range d.page {
-			if _, ok := d.tf[t]; !ok && !d.title[t] {
-				d.terms = append(d.terms, t)
-			}
-		}
-		for _, t := range d.terms {
-			df[t]++
-		}
+		d := doc{text: texts[i], title: a.analyze(lang, title(r.Section, r.Page)), page: a.analyze(lang, r.Page)}
+		total += d.text.n
+		pageTotal += d.page.n
 		docs[i] = d
+	}
+	terms = a.termList() // every id in docs is below its length
+	// seen[id] is 1 + the last record holding the term: each record counts a term once.
+	seen := make([]int32, len(terms))
+	df := make([]int32, len(terms))
+	union := func(i int, an *analysis, visit func(id int32)) {
+		for _, id := range an.terms {
+			if seen[id] != int32(i+1) {
+				seen[id] = int32(i + 1)
+				visit(id)
+			}
+		}
+	}
+	count := func(id int32) { df[id]++ }
+	for i, d := range docs {
+		union(i, d.text, count)
+		union(i, d.title, count)
+		union(i, d.page, count)
 	}
 	n := float64(len(recs))
 	avg, pageAvg := 1.0, 1.0
@@ -193,25 +280,51 @@ func weigh(lang string, recs []Record) map[string][]int {
 	if pageTotal > 0 {
 		pageAvg = float64(pageTotal) / n
 	}
-	postings := make(map[string][]int, len(df))
-	last := make(map[string]int, len(df))
+	postings = make([][]int, len(terms))
+	last := make([]int, len(terms))
+	// tf, inTitle and inPage of the current record, by id (reset after each record).
+	tf := make([]int32, len(terms))
+	inTitle := make([]bool, len(terms))
+	inPage := make([]bool, len(terms))
+	clear(seen)
 	for i, d := range docs {
-		for _, t := range d.terms {
+		for k, id := range d.text.terms {
+			tf[id] = d.text.counts[k]
+		}
+		for _, id := range d.title.terms {
+			inTitle[id] = true
+		}
+		for _, id := range d.page.terms {
+			inPage[id] = true
+		}
+		weight := func(t int32) {
 			f := float64(df[t])
 			idf := math.Log(1 + (n-f+0.5)/(f+0.5))
-			s := sat(d.tf[t], d.length, avg)
-			if d.title[t] {
+			s := sat(int(tf[t]), d.text.n, avg)
+			if inTitle[t] {
 				s += titleBoost
 			}
-			if d.page[t] {
-				s += pageBoost * sat(1, d.pageLen, pageAvg)
+			if inPage[t] {
+				s += pageBoost * sat(1, d.page.n, pageAvg)
 			}
 			w := max(1, int(math.Round(float64(100*idf)*s)))
 			postings[t] = append(postings[t], i-last[t], w) // last[t] is 0 for the first
 			last[t] = i
 		}
+		union(i, d.text, weight)
+		union(i, d.title, weight)
+		union(i, d.page, weight)
+		for _, id := range d.text.terms {
+			tf[id] = 0
+		}
+		for _, id := range d.title.terms {
+			inTitle[id] = false
+		}
+		for _, id := range d.page.terms {
+			inPage[id] = false
+		}
 	}
-	return postings
+	return terms, sortedTerms(terms, df), postings
 }
 
 // sat is BM25's saturation of tf occurrences in a field of length n, the average being avg.

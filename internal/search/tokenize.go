@@ -99,6 +99,21 @@ func compose(p, c rune) rune {
 	return 0
 }
 
+// asciiClass is class for the ASCII code points, which make up most of the text.
+var asciiClass = func() (t [0x80]uint8) {
+	for c := range rune(0x80) {
+		switch {
+		case strings.ContainsRune("_-:./{}@", c):
+			t[c] = join
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			t[c] = word
+		default:
+			t[c] = sep
+		}
+	}
+	return t
+}()
+
 // Character classes of normalised text.
 const (
 	sep  = iota // separates tokens
@@ -108,6 +123,9 @@ const (
 )
 
 func class(c rune) int {
+	if c < 0x80 {
+		return int(asciiClass[c])
+	}
 	switch {
 	case isCJK(c):
 		return cjk

@@ -2,7 +2,9 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestTokens(t *testing.T) {
@@ -60,6 +62,22 @@ func TestPhrase(t *testing.T) {
 	} {
 		if got := containsPhrase(c.p, c.q); got != c.want {
 			t.Errorf("containsPhrase(%q, %q) = %v, want %v", c.p, c.q, got, c.want)
+		}
+	}
+}
+
+// TestASCIIClass checks the table against the general rules for every ASCII code point.
+func TestASCIIClass(t *testing.T) {
+	for c := range rune(0x80) {
+		want := sep
+		switch {
+		case strings.ContainsRune("_-:./{}@", c):
+			want = join
+		case unicode.IsLetter(c) || unicode.IsNumber(c) || unicode.IsMark(c):
+			want = word
+		}
+		if got := class(c); got != want {
+			t.Errorf("class(%q) = %d, want %d", c, got, want)
 		}
 	}
 }
