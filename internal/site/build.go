@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/scoperef/scoperef/internal/i18n"
 	"github.com/scoperef/scoperef/internal/model"
+	"github.com/scoperef/scoperef/internal/search"
 )
 
 // Options configure Build.
@@ -111,6 +111,9 @@ type builder struct {
 	// navs[vi][li] is the navigation list of a version in a language.
 	navs    [][][]navEntry
 	written atomic.Int64
+	// analyzer tokenizes the search records: each distinct text once per language, whatever
+	// the number of versions and languages that show it (and builds, with a Cache).
+	analyzer *search.Analyzer
 }
 
 // Build renders every built version × language × page into w, with redirects, the root
@@ -128,6 +131,11 @@ func Build(opts Options, w Writer) (*Report, error) {
 	b.bannerOf = b.banners()
 	b.choices = b.versionChoices()
 	b.allocate()
+	if b.analyzer = opts.Cache.analyzer(); b.analyzer != nil {
+		defer b.analyzer.Sweep()
+	} else {
+		b.analyzer = search.NewAnalyzer()
+	}
 	// One language at a time: everything a page shows besides its own text (page list, version
 	// picker, breadcrumb, links) comes from pages of the same language, so only one language's
 	// text is in memory at once.
@@ -387,15 +395,12 @@ func (b *builder) writePages(li int, fp string, w Writer, laid map[string]cached
 			out[i] = cachedPage{p, data, fp}
 			return b.write(w, name, data)
 		}
-		// The layout adds about 12 KB to the body, the page list and the on-this-page list; a
-		// buffer of that size is written without growing, and handed to the writer as it is.
-		view := b.pageView(j.vi, li, j.path)
-		buf := bytes.NewBuffer(make([]byte, 0, len(p.Body)+len(p.Intro)+len(view.Nav)+len(view.TOC)+16<<10))
-		if err := b.tmpl.ExecuteTemplate(buf, "page", view); err != nil {
+		data, err := b.layout(b.pageView(j.vi, li, j.path))
+		if err != nil {
 			return fmt.Errorf("layout of /%s for %s in %s: %w", j.path, b.versions[j.vi].Name(), b.langs[li], err)
 		}
-		out[i] = cachedPage{p, buf.Bytes(), fp}
-		return b.write(w, name, buf.Bytes())
+		out[i] = cachedPage{p, data, fp}
+		return b.write(w, name, data)
 	})
 	if err != nil {
 		return err

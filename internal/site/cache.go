@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/scoperef/scoperef/internal/model"
+	"github.com/scoperef/scoperef/internal/search"
 )
 
 // Cache carries work from one build to the next, for scoperef serve: what each generator made
@@ -34,6 +35,8 @@ type Cache struct {
 	idSets map[idKey]map[string]bool
 	// indexes are the search indexes by URL, with their records.
 	indexes map[string]cachedIndex
+	// texts remembers the tokens of the search records' texts; swept after every build.
+	texts *search.Analyzer
 }
 
 type idKey struct {

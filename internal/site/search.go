@@ -49,7 +49,7 @@ func (b *builder) searchIndex(vi, li int) []byte {
 	if data, ok := b.opts.Cache.index(name, recs); ok {
 		return data
 	}
-	data := search.Build(b.langs[li], recs)
+	data := b.analyzer.Build(b.langs[li], recs)
 	b.opts.Cache.storeIndex(name, recs, data)
 	return data
 }
@@ -88,6 +88,19 @@ func (b *builder) resultCounts(lang string) (one, many string, err error) {
 		}
 	}
 	return one, many, nil
+}
+
+// analyzer returns the Cache's search analyzer, made on first use; nil for a nil Cache.
+func (c *Cache) analyzer() *search.Analyzer {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.texts == nil {
+		c.texts = search.NewAnalyzer()
+	}
+	return c.texts
 }
 
 // cachedIndex is a search index with the records it was built from.
