@@ -14,7 +14,8 @@ import (
 )
 
 // Writer receives the built files. Names are slash-separated and relative ("fr/index.html").
-// WriteFile is called concurrently.
+// WriteFile is called concurrently. The data must not change once written: a Writer may keep
+// it, and may store a file written again from the same slice as a link to the first.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
@@ -46,7 +47,7 @@ func WriteDir(out string, fn func(Writer) error) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	if err := fn(&dirWriter{dir: tmp, made: map[string]bool{".": true}}); err != nil {
+	if err := fn(newDirWriter(tmp)); err != nil {
 		return err
 	}
 	return swap(tmp, out)
@@ -121,11 +122,33 @@ func swap(tmp, out string) error {
 	return nil
 }
 
-// dirWriter writes files under dir.
+// dirWriter writes files under dir. Folders are made once each, several at a time. A file
+// whose data is the very slice an earlier file was written from (a download that every language
+// publishes) is made a hard link to that file when it is large enough for the copy to cost
+// more than the link; where links are not supported, it is written.
 type dirWriter struct {
-	dir  string
-	mu   sync.Mutex
-	made map[string]bool
+	dir     string
+	mu      sync.Mutex
+	dirs    map[string]*madeDir
+	written map[sliceKey]string // the first file written from a slice, by the slice
+}
+
+type madeDir struct {
+	once sync.Once
+	err  error
+}
+
+// sliceKey identifies a byte slice by its first byte's address and its length.
+type sliceKey struct {
+	p *byte
+	n int
+}
+
+// linkMin is the smallest file that is linked rather than written again.
+const linkMin = 16 << 10
+
+func newDirWriter(dir string) *dirWriter {
+	return &dirWriter{dir: dir, dirs: map[string]*madeDir{}, written: map[sliceKey]string{}}
 }
 
 func (w *dirWriter) WriteFile(name string, data []byte) error {
@@ -134,17 +157,36 @@ func (w *dirWriter) WriteFile(name string, data []byte) error {
 	}
 	dir := path.Dir(name)
 	w.mu.Lock()
-	if !w.made[dir] {
-		if err := os.MkdirAll(filepath.Join(w.dir, filepath.FromSlash(dir)), 0o755); err != nil {
-			w.mu.Unlock()
-			return err
-		}
-		for d := dir; d != "." && !w.made[d]; d = path.Dir(d) {
-			w.made[d] = true
-		}
+	d := w.dirs[dir]
+	if d == nil {
+		d = &madeDir{}
+		w.dirs[dir] = d
 	}
 	w.mu.Unlock()
-	return os.WriteFile(filepath.Join(w.dir, filepath.FromSlash(name)), data, 0o644)
+	d.once.Do(func() { d.err = os.MkdirAll(filepath.Join(w.dir, filepath.FromSlash(dir)), 0o755) })
+	if d.err != nil {
+		return d.err
+	}
+	file := filepath.Join(w.dir, filepath.FromSlash(name))
+	if len(data) < linkMin {
+		return os.WriteFile(file, data, 0o644)
+	}
+	k := sliceKey{&data[0], len(data)}
+	w.mu.Lock()
+	first, ok := w.written[k]
+	w.mu.Unlock()
+	if ok && os.Link(first, file) == nil {
+		return nil
+	}
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		return err
+	}
+	if !ok {
+		w.mu.Lock()
+		w.written[k] = file
+		w.mu.Unlock()
+	}
+	return nil
 }
 
 func validName(name string) bool {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -62,5 +63,44 @@ func TestWriteDirAfterKilledBuilds(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, ".public.new-4")); err != nil {
 		t.Errorf("a recent half-written folder was removed: %v", err)
+	}
+}
+
+// TestWriteDirLinksSharedData writes a large slice under two names and a small one under two
+// names: the large one's files are one file (a hard link), the small one's two, and every file
+// reads back as written.
+func TestWriteDirLinksSharedData(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	large := bytes.Repeat([]byte("0123456789abcdef"), linkMin/16+1)
+	small := []byte("small")
+	files := map[string][]byte{"en/d/large.json": large, "fr/d/large.json": large, "en/s.txt": small, "fr/s.txt": small,
+		"ja/d/copy.json": bytes.Clone(large)}
+	err := WriteDir(out, func(w Writer) error {
+		for _, name := range sortedKeys(files) {
+			if err := w.WriteFile(name, files[name]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stat := func(name string) os.FileInfo {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil || !bytes.Equal(data, files[name]) {
+			t.Fatalf("%s does not read back as written (%v)", name, err)
+		}
+		info, err := os.Stat(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info
+	}
+	if !os.SameFile(stat("en/d/large.json"), stat("fr/d/large.json")) {
+		t.Error("the large slice was written twice, not linked")
+	}
+	if os.SameFile(stat("en/s.txt"), stat("fr/s.txt")) || os.SameFile(stat("en/d/large.json"), stat("ja/d/copy.json")) {
+		t.Error("a small file, or a copy of the large slice, was linked")
 	}
 }
