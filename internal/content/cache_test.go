@@ -1,7 +1,10 @@
 package content
 
 import (
+	"io/fs"
+	"maps"
 	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -58,5 +61,68 @@ func TestRenderKeptEqualsFresh(t *testing.T) {
 		if kept == 0 {
 			t.Errorf("%s: Load kept no render", name)
 		}
+	}
+}
+
+// TestParseCacheSameSite loads the fixture site three times with one ParseCache (as it is, with
+// one page and one reusable edited, and with a page removed) and compares every render and
+// diagnostic with a Load without the cache.
+func TestParseCacheSameSite(t *testing.T) {
+	_, _ = loadGolden(t) // the fixture loads
+	files := map[string]string{}
+	err := fs.WalkDir(os.DirFS("testdata/site"), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join("testdata/site", name))
+		files[name] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := maps.Clone(files)
+	edited["content/pages/guide/tokens.md"] += "\nOne more paragraph, with a [link](/guide/tokens).\n"
+	edited["content/reusables/steps/verify.md"] += "\nAnd check it twice.\n"
+	removed := maps.Clone(edited)
+	delete(removed, "content/pages/reference/new.md")
+
+	cache := NewParseCache()
+	for _, set := range []map[string]string{files, edited, removed, files} {
+		fsys := fixtureFS(t, set)
+		m := loadModel(t, fsys)
+		opts := Options{Root: fsys, Model: m, Langs: []string{"en", "fr", "ja", "ko"}, Label: testLabel}
+		fresh, freshDiags := Load(opts)
+		opts.Parsed = cache
+		cached, cachedDiags := Load(opts)
+		if got, want := diagText(cachedDiags), diagText(freshDiags); got != want {
+			t.Fatalf("diagnostics with the cache:\n%s\nwithout:\n%s", got, want)
+		}
+		n := 0
+		for _, p := range fresh.Pages() {
+			q, ok := cached.Page(p.Path())
+			if !ok {
+				t.Fatalf("/%s is missing with the cache", p.Path())
+			}
+			for _, v := range m.Versions {
+				if !p.In(v) {
+					continue
+				}
+				for _, lang := range fresh.Langs() {
+					want, wantErr := fresh.Render(p, v, lang)
+					got, gotErr := cached.Render(q, v, lang)
+					if (wantErr == nil) != (gotErr == nil) || !reflect.DeepEqual(got, want) {
+						t.Fatalf("/%s in %s, %s: with the cache %+v (%v), without %+v (%v)", p.Path(), v.Name(), lang, got, gotErr, want, wantErr)
+					}
+					n++
+				}
+			}
+		}
+		if n == 0 {
+			t.Fatal("nothing rendered")
+		}
+	}
+	if len(cache.pages) == 0 {
+		t.Fatal("the cache kept nothing")
 	}
 }

@@ -20,12 +20,12 @@ func (s *Site) check(diags *diag.List) {
 	s.checkCycles(diags)
 	// The outlines of a page's files and its renders often parse the same text (a file
 	// without reusables): both use the page's parses.
-	pageParses := make([]parses, len(s.pages))
-	for i := range pageParses {
-		pageParses[i] = parses{}
-	}
+	pageParses := s.parseCache.forPages(s.pages)
 	s.checkTranslations(pageParses, diags)
 	s.checkRenders(pageParses, diags)
+	for _, ps := range pageParses {
+		ps.sweep()
+	}
 }
 
 // eachDoc calls f for every file: pages, then reusables, English before translations.

@@ -106,8 +106,20 @@ func (s *Site) render(p *Page, v *model.Version, lang string, diags *diag.List) 
 // versions that give a file the same text parse it once. A render sets every link destination,
 // link title, heading id and callout label it uses, so a reused tree renders as a new one would;
 // a render that leaves one unset reports an error, and Render renders again in that case. A
-// parses belongs to one goroutine.
-type parses map[parseKey]*markdown.Doc
+// parses belongs to one goroutine. With a ParseCache, a page's parses outlive the Load.
+type parses = *parseSet
+
+type parseSet struct {
+	docs map[parseKey]*parsedDoc
+	gen  uint32 // the Load using the set: entries it used carry it
+}
+
+type parsedDoc struct {
+	doc *markdown.Doc
+	gen uint32
+}
+
+func newParses() parses { return &parseSet{docs: map[parseKey]*parsedDoc{}} }
 
 type parseKey struct {
 	text    string
@@ -115,7 +127,7 @@ type parseKey struct {
 	regions string
 }
 
-func (ps parses) parse(md *markdown.Converter, src []byte, opts markdown.ParseOptions) *markdown.Doc {
+func (ps *parseSet) parse(md *markdown.Converter, src []byte, opts markdown.ParseOptions) *markdown.Doc {
 	if ps == nil {
 		return md.Parse(src, opts)
 	}
@@ -123,12 +135,56 @@ func (ps parses) parse(md *markdown.Converter, src []byte, opts markdown.ParseOp
 	if len(opts.Regions) > 0 {
 		k.regions = fmt.Sprint(opts.Regions)
 	}
-	d := ps[k]
+	d := ps.docs[k]
 	if d == nil {
-		d = md.Parse(src, opts)
-		ps[k] = d
+		d = &parsedDoc{doc: md.Parse(src, opts)}
+		ps.docs[k] = d
 	}
-	return d
+	d.gen = ps.gen
+	return d.doc
+}
+
+// sweep forgets the texts the current Load did not parse and starts the next generation.
+func (ps *parseSet) sweep() {
+	for k, d := range ps.docs {
+		if d.gen != ps.gen {
+			delete(ps.docs, k)
+		}
+	}
+	ps.gen++
+}
+
+// A ParseCache carries the parsed Markdown of each page from one Load to the next, so that a
+// Load after an edit parses only the texts that changed (scoperef serve). The parsed trees do
+// not depend on anything but the text and the parse options. A ParseCache must not be used by
+// two Loads at once; nil parses everything.
+type ParseCache struct {
+	pages map[string]parses // by page path
+}
+
+// NewParseCache returns an empty ParseCache.
+func NewParseCache() *ParseCache { return &ParseCache{pages: map[string]parses{}} }
+
+// forPages returns the parses of each page, kept from the previous Load when there is one, and
+// drops those of pages that are gone.
+func (c *ParseCache) forPages(pages []*Page) []parses {
+	out := make([]parses, len(pages))
+	if c == nil {
+		for i := range out {
+			out[i] = newParses()
+		}
+		return out
+	}
+	kept := make(map[string]parses, len(pages))
+	for i, p := range pages {
+		ps := c.pages[p.path]
+		if ps == nil {
+			ps = newParses()
+		}
+		out[i], kept[p.path] = ps, ps
+	}
+	c.pages = kept
+	return out
 }
 
 // renderWith is render, reusing the parsed texts in ps when it is not nil.

@@ -28,6 +28,8 @@ type Options struct {
 	// Label gives a callout's title ("Note", "Remarque", ...) for a language and a kind (note,
 	// tip, important, warning, caution). Default: English labels.
 	Label func(lang, kind string) string
+	// Parsed, when set, keeps parsed Markdown from one Load to the next (scoperef serve).
+	Parsed *ParseCache
 }
 
 // Site is every page and reusable of a project, in English and in translation.
@@ -43,6 +45,8 @@ type Site struct {
 	reusables map[string]*reusable
 	// orphans are translations without an English source, kept for Coverage.
 	orphans map[string][]string
+	// parseCache is Options.Parsed.
+	parseCache *ParseCache
 }
 
 // Page is one page: its English source and its translations.
@@ -165,7 +169,7 @@ func Load(opts Options) (*Site, *diag.List) {
 	s := &Site{
 		m: opts.Model, langs: opts.Langs, label: opts.Label, md: markdown.New(),
 		byPath: map[string]*Page{}, redirects: map[string]*Page{}, reusables: map[string]*reusable{},
-		orphans: map[string][]string{},
+		orphans: map[string][]string{}, parseCache: opts.Parsed,
 	}
 	if s.m == nil {
 		diags.Errorf(diag.Pos{}, "", "content: no model (the data did not load)")
