@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/scoperef/scoperef/internal/content"
 	"github.com/scoperef/scoperef/internal/diag"
 	"github.com/scoperef/scoperef/internal/site"
 )
@@ -70,7 +71,7 @@ var errReported = errors.New("errors reported")
 // buildSite loads the project at root and builds its whole site into w. Diagnostics of the
 // input (data, pages, interface strings) are printed to diagOut; an error means the build failed.
 func buildSite(root, baseURL string, w site.Writer, diagOut io.Writer) (*site.Report, error) {
-	opts, err := siteOptions(root, baseURL, diagOut)
+	opts, err := siteOptions(root, baseURL, diagOut, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -78,8 +79,8 @@ func buildSite(root, baseURL string, w site.Writer, diagOut io.Writer) (*site.Re
 }
 
 // siteOptions loads everything a build needs; input diagnostics are printed to diagOut.
-func siteOptions(root, baseURL string, diagOut io.Writer) (site.Options, error) {
-	in, diags, err := loadProject(root)
+func siteOptions(root, baseURL string, diagOut io.Writer, parsed *content.ParseCache) (site.Options, error) {
+	in, diags, err := loadProject(root, parsed)
 	if err != nil {
 		return site.Options{}, err
 	}

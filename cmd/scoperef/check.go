@@ -26,7 +26,7 @@ func runCheck(env *cmdEnv, args []string) int {
 		env.errorf("usage: scoperef check [-root DIR] [-format text|json]")
 		return 2
 	}
-	_, diags, err := loadProject(*root)
+	_, diags, err := loadProject(*root, nil)
 	if err != nil {
 		env.errorf("%v", err)
 		return 1

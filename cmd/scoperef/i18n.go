@@ -42,7 +42,7 @@ func runI18n(env *cmdEnv, args []string) int {
 		env.errorf("usage: scoperef i18n [-root DIR] [-format text|json] [-v]")
 		return 2
 	}
-	in, diags, err := loadProject(*root)
+	in, diags, err := loadProject(*root, nil)
 	if err != nil {
 		env.errorf("%v", err)
 		return 1

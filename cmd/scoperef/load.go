@@ -26,7 +26,9 @@ type loaded struct {
 // same problems. err is a problem with the project itself (no such folder, broken schemas);
 // input problems are in the list. When the data does not validate, the later stages are not
 // loaded, since every one of them needs the model.
-func loadProject(root string) (*loaded, *diag.List, error) {
+//
+// parsed, when not nil, keeps the parsed pages for the next load (scoperef serve).
+func loadProject(root string, parsed *content.ParseCache) (*loaded, *diag.List, error) {
 	p, err := project.Open(root)
 	if err != nil {
 		return nil, nil, err
@@ -47,7 +49,7 @@ func loadProject(root string) (*loaded, *diag.List, error) {
 		return in, diags, nil
 	}
 	in.catalog = cat
-	cs, cdiags := content.Load(content.Options{Root: p.Root, Model: in.model, Langs: i18n.Languages, Label: cat.Label})
+	cs, cdiags := content.Load(content.Options{Root: p.Root, Model: in.model, Langs: i18n.Languages, Label: cat.Label, Parsed: parsed})
 	diags.Merge(cdiags)
 	in.content = cs
 	titles, tdiags := localedata.Load(p.Root, schemas, in.model, i18n.Languages)

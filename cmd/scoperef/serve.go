@@ -36,7 +36,7 @@ func runServe(env *cmdEnv, args []string) int {
 		env.errorf("project root %s is not a directory", *root)
 		return 1
 	}
-	st := &serveState{root: *root, base: "http://" + *addr, cache: site.NewCache()}
+	st := &serveState{root: *root, base: "http://" + *addr, cache: site.NewCache(), parsed: content.NewParseCache()}
 	s := serve.New(serve.Options{
 		Build: st.build,
 		Watch: []string{
@@ -57,11 +57,13 @@ func runServe(env *cmdEnv, args []string) int {
 
 // serveState keeps what one build of scoperef serve can lend the next: after an edit that only
 // touches pages and reusables, the model, interface strings and reference pages are reused and
-// only the pages are loaded again; layouts of unchanged pages come from the cache.
+// only the pages are loaded again, parsing only the Markdown that changed; layouts of unchanged
+// pages come from the cache.
 type serveState struct {
 	root, base string
 	cache      *site.Cache
-	last       *site.Options // inputs of the last build whose data loaded
+	parsed     *content.ParseCache // the pages' parsed Markdown, for the next load
+	last       *site.Options       // inputs of the last build whose data loaded
 }
 
 func (st *serveState) build(changed []string) (*site.Mem, error) {
@@ -82,7 +84,7 @@ func (st *serveState) build(changed []string) (*site.Mem, error) {
 func (st *serveState) options(changed []string, diags io.Writer) (site.Options, error) {
 	if st.last != nil && pagesOnly(st.root, changed) {
 		m, cat := st.last.Model, st.last.Catalog
-		cs, cdiags := content.Load(content.Options{Root: os.DirFS(st.root), Model: m, Langs: i18n.Languages, Label: cat.Label})
+		cs, cdiags := content.Load(content.Options{Root: os.DirFS(st.root), Model: m, Langs: i18n.Languages, Label: cat.Label, Parsed: st.parsed})
 		cdiags.WriteText(diags)
 		if cdiags.HasErrors() {
 			return site.Options{}, errReported
@@ -91,7 +93,7 @@ func (st *serveState) options(changed []string, diags io.Writer) (site.Options, 
 		opts.Content = site.FromContent(cs)
 		return opts, nil
 	}
-	opts, err := siteOptions(st.root, st.base, diags)
+	opts, err := siteOptions(st.root, st.base, diags, st.parsed)
 	if err != nil {
 		return opts, err
 	}
