@@ -114,6 +114,8 @@ type builder struct {
 	// analyzer tokenizes the search records: each distinct text once per language, whatever
 	// the number of versions and languages that show it (and builds, with a Cache).
 	analyzer *search.Analyzer
+	// build is the build's number in the Cache (0 without one).
+	build uint64
 }
 
 // Build renders every built version × language × page into w, with redirects, the root
@@ -131,6 +133,7 @@ func Build(opts Options, w Writer) (*Report, error) {
 	b.bannerOf = b.banners()
 	b.choices = b.versionChoices()
 	b.allocate()
+	b.build = opts.Cache.startBuild()
 	if b.analyzer = opts.Cache.analyzer(); b.analyzer != nil {
 		defer b.analyzer.Sweep()
 	} else {
@@ -315,7 +318,7 @@ func (b *builder) renderPages(li int) error {
 		for k := range g {
 			gp := &g[k]
 			seen[gp.Path] = true
-			b.pages[vi][li][gp.Path] = combine(b.pages[vi][li][gp.Path], gp, b.versions[vi], lang)
+			b.pages[vi][li][gp.Path] = b.opts.Cache.combine(b.pages[vi][li][gp.Path], gp, b.versions[vi], lang)
 		}
 	}
 	for path := range seen {
@@ -367,13 +370,15 @@ func (b *builder) writePages(li int, fp string, w Writer, laid map[string]cached
 		path  string
 		index bool // the version's search index rather than a page
 	}
-	// The search indexes first: an index takes as long as many pages, and their records are
-	// dropped once they are built.
+	// The search indexes first: an index takes as long as many pages. Their records are
+	// taken from the pages before any page is laid out.
 	var jobs []job
+	indexes := make([]func() []byte, len(b.versions))
 	for vi, v := range b.versions {
 		if _, ok := b.files[vi][li][SearchIndex]; ok || b.pages[vi][li][SearchIndex] != nil {
 			return fmt.Errorf("/%s in %s: the path of the search index cannot be a page or a generated file", SearchIndex, v.Name())
 		}
+		indexes[vi] = b.searchIndexFunc(vi, li)
 		jobs = append(jobs, job{vi: vi, index: true})
 	}
 	for vi := range b.versions {
@@ -387,7 +392,12 @@ func (b *builder) writePages(li int, fp string, w Writer, laid map[string]cached
 	err := parallel(b.opts.Workers, len(jobs), func(i int) error {
 		j := jobs[i]
 		if j.index {
-			return b.write(w, URL(b.langs[li], b.versions[j.vi], SearchIndex, "")[1:], b.searchIndex(j.vi, li))
+			name := URL(b.langs[li], b.versions[j.vi], SearchIndex, "")[1:]
+			if lw, ok := w.(LazyWriter); ok {
+				b.written.Add(1)
+				return lw.WriteLazy(name, indexes[j.vi])
+			}
+			return b.write(w, name, indexes[j.vi]())
 		}
 		p := b.pages[j.vi][li][j.path]
 		name := file(b.langs[li], b.versions[j.vi], j.path)

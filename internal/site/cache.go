@@ -37,6 +37,70 @@ type Cache struct {
 	indexes map[string]cachedIndex
 	// texts remembers the tokens of the search records' texts; swept after every build.
 	texts *search.Analyzer
+	// combined are the pages made of a Markdown page and a generated one, by version, language
+	// and path.
+	combined map[combineKey]*combinedPage
+	// builds counts the builds that used the cache.
+	builds uint64
+}
+
+// startBuild returns the number of a new build; 0 for a nil Cache.
+func (c *Cache) startBuild() uint64 {
+	if c == nil {
+		return 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.builds++
+	return c.builds
+}
+
+type combineKey struct {
+	v          *model.Version
+	lang, path string
+}
+
+// combinedPage is a combined page with what it was made of. Its search records are kept apart:
+// a build takes a page's records when it makes the search index.
+type combinedPage struct {
+	md     *Page          // the Markdown part, or nil
+	g      *GeneratedPage // the generated part, compared by address (the cached generator output)
+	page   Page           // without search records
+	search []search.Record
+}
+
+// combine is the package's combine, returning a copy of the previous build's page when both
+// parts are the same: its slices are the same too, so the id sets made for it are reused.
+func (c *Cache) combine(md *Page, g *GeneratedPage, v *model.Version, lang string) *Page {
+	if c == nil || g == nil {
+		return combine(md, g, v, lang)
+	}
+	k := combineKey{v, lang, g.Path}
+	c.mu.Lock()
+	e := c.combined[k]
+	c.mu.Unlock()
+	if e == nil || e.g != g || (e.md == nil) != (md == nil) || md != nil && !samePage(e.md, md) {
+		p := combine(md, g, v, lang)
+		e = &combinedPage{md: md, g: g, page: *p, search: p.search}
+		e.page.search = nil
+		if md != nil {
+			// The records of the Markdown part are the build's own (made with the page).
+			e.search = e.search[len(md.search):]
+		}
+		c.mu.Lock()
+		if c.combined == nil {
+			c.combined = map[combineKey]*combinedPage{}
+		}
+		c.combined[k] = e
+		c.mu.Unlock()
+	}
+	p := e.page
+	if md != nil {
+		p.search = append(md.search[:len(md.search):len(md.search)], e.search...)
+	} else {
+		p.search = e.search
+	}
+	return &p
 }
 
 type idKey struct {

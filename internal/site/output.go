@@ -20,6 +20,14 @@ type Writer interface {
 	WriteFile(name string, data []byte) error
 }
 
+// A LazyWriter is a Writer that also takes files made only when first read. Build gives it the
+// search indexes that way: scoperef serve builds an index when a reader first searches, not on
+// every edit. make may be called from any goroutine, once, after Build has returned.
+type LazyWriter interface {
+	Writer
+	WriteLazy(name string, make func() []byte) error
+}
+
 // WriteDir builds into out atomically: fn writes into a new folder beside out, which then
 // replaces out (the old folder is renamed away, the new one renamed in, the old one removed).
 // When fn or the swap fails, the new folder is removed and out is left as it was.
@@ -193,16 +201,31 @@ func validName(name string) bool {
 	return name != "" && !strings.HasPrefix(name, "/") && path.Clean(name) == name && !strings.HasPrefix(name, "../")
 }
 
-// Mem is a Writer that keeps the files in memory, for serve and tests.
+// Mem is a LazyWriter that keeps the files in memory, for serve and tests. A lazy file is made
+// the first time File asks for it.
 type Mem struct {
 	mu    sync.Mutex
-	files map[string][]byte
+	files map[string]*memFile
+}
+
+type memFile struct {
+	once sync.Once
+	make func() []byte
+	data []byte
 }
 
 // NewMem returns an empty Mem.
-func NewMem() *Mem { return &Mem{files: map[string][]byte{}} }
+func NewMem() *Mem { return &Mem{files: map[string]*memFile{}} }
 
 func (m *Mem) WriteFile(name string, data []byte) error {
+	return m.add(name, &memFile{data: data})
+}
+
+func (m *Mem) WriteLazy(name string, make func() []byte) error {
+	return m.add(name, &memFile{make: make})
+}
+
+func (m *Mem) add(name string, f *memFile) error {
 	if !validName(name) {
 		return fmt.Errorf("bad output file name %q", name)
 	}
@@ -211,16 +234,23 @@ func (m *Mem) WriteFile(name string, data []byte) error {
 	if _, dup := m.files[name]; dup {
 		return fmt.Errorf("%s written twice", name)
 	}
-	m.files[name] = data
+	m.files[name] = f
 	return nil
 }
 
-// File returns a file's contents.
+// File returns a file's contents, making a lazy file's now (readers of the same file wait for
+// it).
 func (m *Mem) File(name string) ([]byte, bool) {
 	m.mu.Lock()
-	defer m.mu.Unlock()
-	data, ok := m.files[name]
-	return data, ok
+	f, ok := m.files[name]
+	m.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	if f.make != nil { // set once, before the file is shared
+		f.once.Do(func() { f.data = f.make() })
+	}
+	return f.data, true
 }
 
 // Names lists the files, sorted.

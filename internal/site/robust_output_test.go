@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -102,5 +104,35 @@ func TestWriteDirLinksSharedData(t *testing.T) {
 	}
 	if os.SameFile(stat("en/s.txt"), stat("fr/s.txt")) || os.SameFile(stat("en/d/large.json"), stat("ja/d/copy.json")) {
 		t.Error("a small file, or a copy of the large slice, was linked")
+	}
+}
+
+// TestMemLazy: a lazy file is made once, when first read, whatever the number of readers.
+func TestMemLazy(t *testing.T) {
+	m := NewMem()
+	var calls atomic.Int64
+	if err := m.WriteLazy("en/search-index.json", func() []byte { calls.Add(1); return []byte("{}") }); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.WriteFile("en/search-index.json", nil); err == nil {
+		t.Error("a lazy file was written again")
+	}
+	if n := calls.Load(); n != 0 {
+		t.Fatalf("made %d times before anyone read it", n)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if data, ok := m.File("en/search-index.json"); !ok || string(data) != "{}" {
+				t.Errorf("read %q, %v", data, ok)
+			}
+		})
+	}
+	wg.Wait()
+	if n := calls.Load(); n != 1 {
+		t.Errorf("made %d times, want once", n)
+	}
+	if !slices.Contains(m.Names(), "en/search-index.json") {
+		t.Error("Names misses the lazy file")
 	}
 }

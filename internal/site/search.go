@@ -34,10 +34,11 @@ func generatedRecords(g *GeneratedPage, title string, v *model.Version, lang str
 	return out
 }
 
-// searchIndex returns the search index of version vi in language li: the records of every page
-// of the version, in page order. It drops the pages' records, which nothing else needs. With a
-// Cache, the previous build's index is reused when the records are the same.
-func (b *builder) searchIndex(vi, li int) []byte {
+// searchIndexFunc collects the search records of version vi in language li (every page of the
+// version, in page order) and returns the function that builds their index, called at once or,
+// by a LazyWriter, when the index is first read. It drops the pages' records, which nothing
+// else needs. With a Cache, the previous build's index is reused when the records are the same.
+func (b *builder) searchIndexFunc(vi, li int) func() []byte {
 	var recs []search.Record
 	for _, path := range b.paths {
 		if p := b.pages[vi][li][path]; p != nil {
@@ -46,12 +47,15 @@ func (b *builder) searchIndex(vi, li int) []byte {
 		}
 	}
 	name := URL(b.langs[li], b.versions[vi], SearchIndex, "")
-	if data, ok := b.opts.Cache.index(name, recs); ok {
+	lang, analyzer, cache, build := b.langs[li], b.analyzer, b.opts.Cache, b.build
+	return func() []byte {
+		if data, ok := cache.index(name, recs); ok {
+			return data
+		}
+		data := analyzer.Build(lang, recs)
+		cache.storeIndex(name, build, recs, data)
 		return data
 	}
-	data := b.analyzer.Build(b.langs[li], recs)
-	b.opts.Cache.storeIndex(name, recs, data)
-	return data
 }
 
 // searchView is what the search form needs: the index's address and the messages search.js
@@ -105,8 +109,9 @@ func (c *Cache) analyzer() *search.Analyzer {
 
 // cachedIndex is a search index with the records it was built from.
 type cachedIndex struct {
-	recs []search.Record
-	data []byte
+	recs  []search.Record
+	data  []byte
+	build uint64 // the number of the build it was made for
 }
 
 // index returns the previous build's index named name when it was built from the same records.
@@ -123,11 +128,15 @@ func (c *Cache) index(name string, recs []search.Record) ([]byte, bool) {
 	return old.data, true
 }
 
-func (c *Cache) storeIndex(name string, recs []search.Record, data []byte) {
+// storeIndex keeps an index made for the given build, unless one of a later build is kept (a
+// lazily made index of an old build may be made after a newer build's).
+func (c *Cache) storeIndex(name string, build uint64, recs []search.Record, data []byte) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
-	c.indexes[name] = cachedIndex{recs, data}
+	if old, ok := c.indexes[name]; !ok || old.build <= build {
+		c.indexes[name] = cachedIndex{recs, data, build}
+	}
 	c.mu.Unlock()
 }

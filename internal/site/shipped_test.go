@@ -324,9 +324,11 @@ func (o overlayFS) Open(name string) (fs.File, error) {
 }
 
 // BenchmarkServeEdit measures what scoperef serve does after a page is saved: load the pages
-// again (the model, interface strings and reference pages are kept) and rebuild the site into
-// memory with the cache of the previous build. Add serve.Debounce (50 ms) and the browser's
-// reload for the time until the edit shows.
+// again (the model, interface strings and reference pages are kept; Markdown that did not
+// change is not parsed again) and rebuild the site into memory with the cache of the previous
+// build. Add serve.Debounce (50 ms) and the browser's reload for the time until the edit
+// shows. The search index of the edited language is made afterwards, when first read, as serve
+// does when a reader searches; index-ms/op is its time.
 func BenchmarkServeEdit(b *testing.B) {
 	opts := loadShipped(b)
 	opts.Cache = NewCache()
@@ -334,16 +336,21 @@ func BenchmarkServeEdit(b *testing.B) {
 		b.Fatal(err)
 	}
 	root := os.DirFS(shippedRoot())
+	parsed := content.NewParseCache()
+	if _, diags := content.Load(content.Options{Root: root, Model: opts.Model, Langs: i18n.Languages, Label: opts.Catalog.Label, Parsed: parsed}); diags.HasErrors() {
+		b.Fatal(diags.Err())
+	}
 	const page = "content/pages/reference/index.md"
 	src, err := fs.ReadFile(root, page)
 	if err != nil {
 		b.Fatal(err)
 	}
 	n := 0
+	var indexTime time.Duration
 	for b.Loop() {
 		n++
-		edited := overlayFS{root, page, append(slices.Clone(src), fmt.Sprintf("\nEdit number %d.\n", n)...)}
-		cs, diags := content.Load(content.Options{Root: edited, Model: opts.Model, Langs: i18n.Languages, Label: opts.Catalog.Label})
+		edited := overlayFS{root, page, append(slices.Clone(src), fmt.Sprintf("\nEdit number %d, marked editmark%d.\n", n, n)...)}
+		cs, diags := content.Load(content.Options{Root: edited, Model: opts.Model, Langs: i18n.Languages, Label: opts.Catalog.Label, Parsed: parsed})
 		if diags.HasErrors() {
 			b.Fatal(diags.Err())
 		}
@@ -353,8 +360,18 @@ func BenchmarkServeEdit(b *testing.B) {
 		if _, err := Build(o, mem); err != nil {
 			b.Fatal(err)
 		}
-		if got, _ := mem.File("en/reference/index.html"); !bytes.Contains(got, fmt.Appendf(nil, "Edit number %d.", n)) {
+		if got, _ := mem.File("en/reference/index.html"); !bytes.Contains(got, fmt.Appendf(nil, "Edit number %d, marked editmark%d.", n, n)) {
 			b.Fatal("the edit is not in the page")
 		}
+		// The search index is made when a reader first searches, not before the reload: time
+		// it apart.
+		b.StopTimer()
+		start := time.Now()
+		if got, _ := mem.File("en/search-index.json"); !bytes.Contains(got, fmt.Appendf(nil, `"editmark%d"`, n)) {
+			b.Fatal("the edit is not in the search index")
+		}
+		indexTime += time.Since(start)
+		b.StartTimer()
 	}
+	b.ReportMetric(float64(indexTime.Microseconds())/1000/float64(n), "index-ms/op")
 }
