@@ -137,6 +137,10 @@ func (b *builder) category(f *file) {
 		if e := b.endpoint(c, en, itemPath("endpoints", i)); e != nil {
 			c.Endpoints = append(c.Endpoints, e)
 			b.m.Endpoints = append(b.m.Endpoints, e)
+			if b.ops == nil {
+				b.ops = map[string]*model.Endpoint{}
+			}
+			b.ops[e.Operation] = e
 		}
 	}
 }
@@ -151,11 +155,9 @@ func (b *builder) endpoint(c *model.Category, en *yamlio.Node, where string) *mo
 	for _, n := range items(en, "notes") {
 		e.Notes = append(e.Notes, n.Value)
 	}
-	for _, other := range b.m.Endpoints {
-		if other.Operation == e.Operation {
-			b.errorf(opNode, where+".operation", "duplicate operation id %q (first defined at %s)", e.Operation, other.Pos)
-			return nil
-		}
+	if other, dup := b.ops[e.Operation]; dup {
+		b.errorf(opNode, where+".operation", "duplicate operation id %q (first defined at %s)", e.Operation, other.Pos)
+		return nil
 	}
 	b.pathTemplate(en.Get("path"), where+".path")
 	if !e.Deprecated.IsZero() && !e.Removal.IsZero() && !e.Deprecated.Before(e.Removal) {

@@ -22,6 +22,12 @@ type builder struct {
 	m     *model.Model
 	file  string            // the file being read, for positions
 	src   map[string][]byte // file name -> source, for positions inside values
+	// ranges holds the version set of each range text that rangeSet accepted. The same few
+	// ranges recur thousands of times, and once the features are read a text always gives the
+	// same set; a range with problems is worked out again at each use, to report them there.
+	ranges map[string]model.VersionSet
+	// ops is each operation id in m.Endpoints, for duplicates.
+	ops map[string]*model.Endpoint
 }
 
 func (b *builder) errorf(n *yamlio.Node, where, format string, args ...any) {
@@ -198,6 +204,9 @@ func status(v *model.Version, day time.Time) model.Status {
 // rangeSet parses and checks the version range in n, returning the versions it selects.
 // Problems are recorded at their column inside the value.
 func (b *builder) rangeSet(n *yamlio.Node, where string) (model.VersionSet, bool) {
+	if set, ok := b.ranges[n.Value]; ok {
+		return set, true
+	}
 	x, err := vrange.Parse(n.Value)
 	if err != nil {
 		if e, ok := err.(*vrange.Error); ok {
@@ -223,6 +232,10 @@ func (b *builder) rangeSet(n *yamlio.Node, where string) (model.VersionSet, bool
 		b.errorf(n, where, "version range %q matches no version", n.Value)
 		return 0, false
 	}
+	if b.ranges == nil {
+		b.ranges = map[string]model.VersionSet{}
+	}
+	b.ranges[n.Value] = set
 	return set, true
 }
 
