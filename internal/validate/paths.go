@@ -1,9 +1,9 @@
 package validate
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/scoperef/scoperef/internal/diag"
 	"github.com/scoperef/scoperef/internal/yamlio"
 )
 
@@ -90,16 +90,23 @@ func validParamName(s string) bool {
 	return true
 }
 
-// paramPattern matches one {name} in a segment.
-var paramPattern = regexp.MustCompile(`\{[^{}]*\}`)
-
-// routeKey is a template with parameter names erased, so /a/{x} and /a/{y} are the same route.
+// routeKey is a template with parameter names erased, so /a/{x} and /a/{y} are the same route:
+// each "{...}" inside one segment, holding no brace, becomes "{}".
 func routeKey(method, tmpl string) string {
-	segs := strings.Split(tmpl, "/")
-	for i, s := range segs {
-		segs[i] = paramPattern.ReplaceAllString(s, "{}")
+	b := make([]byte, 0, len(method)+1+len(tmpl))
+	b = append(b, method...)
+	b = append(b, ' ')
+	for i := 0; i < len(tmpl); i++ {
+		if tmpl[i] == '{' {
+			if j := strings.IndexAny(tmpl[i+1:], "{}/"); j >= 0 && tmpl[i+1+j] == '}' {
+				b = append(b, "{}"...)
+				i += j + 1
+				continue
+			}
+		}
+		b = append(b, tmpl[i])
 	}
-	return method + " " + strings.Join(segs, "/")
+	return string(b)
 }
 
 // endpointConflicts reports two endpoints with the same method and route in overlapping versions.
@@ -107,7 +114,7 @@ func (b *builder) endpointConflicts() {
 	type seen struct {
 		versions uint64
 		first    string
-		pos      string
+		pos      diag.Pos
 	}
 	routes := map[string][]seen{}
 	for _, e := range b.m.Endpoints {
@@ -120,6 +127,6 @@ func (b *builder) endpointConflicts() {
 				b.diags.Errorf(e.Pos, "", "%s %s is also operation %q (%s) in overlapping versions", e.Method, e.Path, s.first, s.pos)
 			}
 		}
-		routes[key] = append(routes[key], seen{uint64(e.Versions), e.Operation, e.Pos.String()})
+		routes[key] = append(routes[key], seen{uint64(e.Versions), e.Operation, e.Pos})
 	}
 }
