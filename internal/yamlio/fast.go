@@ -1,6 +1,7 @@
 package yamlio
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/scoperef/scoperef/internal/diag"
@@ -165,6 +166,14 @@ func (p *fastParser) scalar(l fastLine, off int, value string, quoted bool) *Nod
 
 // resolveTag is the short tag (without "!!") the library gives a plain scalar.
 func resolveTag(value string) string {
+	// The library resolves a plain scalar by its first character (resolve.go's resolveTable):
+	// only signs, digits, ".", "<", "~" and the letters that start true, false, null, yes, no,
+	// on and off can make it anything but a string. Ask it about those only.
+	if value != "" {
+		if c := value[0] | 0x20; c >= 'a' && c <= 'z' && !strings.ContainsRune("ynfto", rune(c)) {
+			return "str"
+		}
+	}
 	y := yaml.Node{Kind: yaml.ScalarNode, Value: value}
 	tag := y.ShortTag()
 	if len(tag) > 2 && tag[:2] == "!!" {

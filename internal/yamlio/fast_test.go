@@ -58,6 +58,8 @@ var fastCases = []string{
 	"true: 1\n1: x\nnull: y\n",
 	"\ufeffa: 1\n",
 	"a: 1",
+	"a: Yes\nb: No\nc: off\nd: ON\ne: Null\nf: .5\ng: +1\nh: ~\ni: <x\nj: 0x1F\nk: 1_000\nl: 2001-12-14 21:59:43.10\nm: Tuesday\nn: FALSE\no: .inf\np: 1e3\nq: 0o17\nr: zz\n",
+	"Yes: 1\nNo: 2\n~: 3\n.5: 4\nx: [Yes, no, ~, .NaN, +.inf, 2020-01-01]\n",
 	"a: 1\n\n\n# end\n",
 }
 
