@@ -232,22 +232,22 @@ func (b *builder) fineGrained(v *model.Variant, fg *yamlio.Node, where string) {
 	for i, sn := range sets {
 		var set model.PermissionSet
 		sn.Pairs(func(k, lv *yamlio.Node) {
-			at := fmt.Sprintf("%s.any_of[%d].%s", where, i, k.Value)
+			at := func() string { return fmt.Sprintf("%s.any_of[%d].%s", where, i, k.Value) } // only for errors
 			p, ok := b.m.Permission(k.Value)
 			if !ok {
 				p = b.findPermission(k.Value)
 			}
 			if p == nil {
-				b.errorf(k, at, "unknown permission %q%s", k.Value, didYouMean(k.Value, b.permissionIDs()))
+				b.errorf(k, at(), "unknown permission %q%s", k.Value, didYouMean(k.Value, b.permissionIDs()))
 				return
 			}
 			l, _ := model.ParseLevel(lv.Value)
 			if !p.Offers(l) {
-				b.errorf(lv, at, "permission %q offers %s, not %q", p.ID, levelNames(p.Levels), lv.Value)
+				b.errorf(lv, at(), "permission %q offers %s, not %q", p.ID, levelNames(p.Levels), lv.Value)
 				return
 			}
 			if missing := v.Versions &^ p.Versions; missing != 0 {
-				b.errorf(k, at, "permission %q does not exist in %s", p.ID, b.names(missing))
+				b.errorf(k, at(), "permission %q does not exist in %s", p.ID, b.names(missing))
 			}
 			set = append(set, model.Grant{Permission: p, Level: l})
 		})
@@ -279,17 +279,17 @@ func (b *builder) scopeSets(v *model.Variant, cn *yamlio.Node, key, where string
 	for i, sn := range items(cn, key) {
 		set := []*model.Scope{}
 		for j, n := range sn.Content {
-			at := fmt.Sprintf("%s.%s[%d][%d]", where, key, i, j)
+			at := func() string { return fmt.Sprintf("%s.%s[%d][%d]", where, key, i, j) } // only for errors
 			s, ok := b.m.Scope(n.Value)
 			if !ok {
 				s = b.findScope(n.Value)
 			}
 			if s == nil {
-				b.errorf(n, at, "unknown scope %q%s", n.Value, didYouMean(n.Value, b.scopeIDs()))
+				b.errorf(n, at(), "unknown scope %q%s", n.Value, didYouMean(n.Value, b.scopeIDs()))
 				continue
 			}
 			if missing := v.Versions &^ s.Versions; missing != 0 {
-				b.errorf(n, at, "scope %q does not exist in %s", s.ID, b.names(missing))
+				b.errorf(n, at(), "scope %q does not exist in %s", s.ID, b.names(missing))
 			}
 			set = append(set, s)
 		}

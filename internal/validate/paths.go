@@ -32,11 +32,13 @@ func templateProblems(tmpl string) []templateProblem {
 	}
 	params := map[string]bool{}
 	off := 1
-	for _, seg := range strings.Split(tmpl[1:], "/") {
+	for rest, more := tmpl[1:], true; more; {
+		var seg string
+		seg, rest, more = strings.Cut(rest, "/")
 		switch {
 		case seg == "":
 			out = append(out, templateProblem{off, "empty segment"})
-		case strings.ContainsAny(seg, "{}"):
+		case strings.IndexByte(seg, '{') >= 0 || strings.IndexByte(seg, '}') >= 0:
 			out = append(out, segmentProblems(seg, off, params)...)
 		}
 		off += len(seg) + 1
