@@ -74,10 +74,17 @@ func (p *fastParser) scan() bool {
 			switch {
 			case (c < ' ' && c != '\n') || c == 0x7f:
 				return false
-			case c == ':' || c == '[' || c == '{':
+			case c == '[' || c == '{':
 				estimate += 2
-			case c == '-' || c == ',':
+			case c == ',':
 				estimate++
+			case c == ':' || c == '-':
+				if i+1 == len(src) || src[i+1] == ' ' || src[i+1] == '\n' {
+					estimate++ // a sequence item, or a key ...
+					if c == ':' {
+						estimate++ // ... and its value
+					}
+				}
 			}
 			i++
 			continue
