@@ -277,7 +277,7 @@ func (b *builder) renderPages(li int) error {
 			if err != nil {
 				return fmt.Errorf("rendering /%s for %s in %s: %w", j.path, b.versions[j.vi].Name(), lang, err)
 			}
-			p.search = markdownRecords(p, b.versions[j.vi], lang, j.path)
+			p.search = b.opts.Cache.markdownRecords(p, b.versions[j.vi], lang, j.path)
 			md[i] = p
 			return nil
 		}

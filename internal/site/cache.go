@@ -42,6 +42,31 @@ type Cache struct {
 	combined map[combineKey]*combinedPage
 	// builds counts the builds that used the cache.
 	builds uint64
+	// links remembers the pages whose links were all good, by version, language and path.
+	links map[combineKey]*linkMemo
+	// records are the Markdown pages' search records, by version, language and path.
+	records map[combineKey]cachedRecords
+}
+
+func (c *Cache) linkMemo(v *model.Version, lang, path string) *linkMemo {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.links[combineKey{v, lang, path}]
+}
+
+func (c *Cache) storeLinkMemo(v *model.Version, lang, path string, m *linkMemo) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.links == nil {
+		c.links = map[combineKey]*linkMemo{}
+	}
+	c.links[combineKey{v, lang, path}] = m
 }
 
 // startBuild returns the number of a new build; 0 for a nil Cache.
@@ -115,11 +140,8 @@ func NewCache() *Cache {
 	return &Cache{gen: map[genKey]*genEntry{}, idSets: map[idKey]map[string]bool{}, indexes: map[string]cachedIndex{}}
 }
 
-// idSet returns the cached id set of a page's headings and ids, making it with make when absent.
-func (c *Cache) idSet(p *Page, make func() map[string]bool) map[string]bool {
-	if c == nil || (len(p.IDs) == 0 && len(p.Headings) == 0) {
-		return make()
-	}
+// pageIDKey names the id set of p by the slices it is made from.
+func pageIDKey(p *Page) idKey {
 	k := idKey{nID: len(p.IDs), nH: len(p.Headings)}
 	if len(p.IDs) > 0 {
 		k.ids = &p.IDs[0]
@@ -127,6 +149,15 @@ func (c *Cache) idSet(p *Page, make func() map[string]bool) map[string]bool {
 	if len(p.Headings) > 0 {
 		k.hs = &p.Headings[0]
 	}
+	return k
+}
+
+// idSet returns the cached id set of a page's headings and ids, making it with make when absent.
+func (c *Cache) idSet(p *Page, make func() map[string]bool) map[string]bool {
+	if c == nil || (len(p.IDs) == 0 && len(p.Headings) == 0) {
+		return make()
+	}
+	k := pageIDKey(p)
 	c.mu.Lock()
 	set, ok := c.idSets[k]
 	c.mu.Unlock()

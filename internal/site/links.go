@@ -25,17 +25,29 @@ type linkProblems struct {
 // checkLinks records every internal link of language li whose page does not exist in the
 // linking page's version, or whose anchor is not an id of the target page in that version and
 // language.
+//
+// With a Cache, a page whose links were all good in the previous build is not checked again when
+// its links and what they point to are the same (linkMemo).
 func (b *builder) checkLinks(li int, lp *linkProblems) {
 	ids := map[*Page]map[string]bool{}
 	lang := b.langs[li]
 	for vi, v := range b.versions {
 		for _, path := range b.paths {
 			p := b.pages[vi][li][path]
-			if p == nil {
+			if p == nil || len(p.Links) == 0 {
 				continue
 			}
+			memo := b.opts.Cache.linkMemo(v, lang, path)
+			if memo != nil && memo.holds(b, vi, li, p) {
+				continue
+			}
+			deps := map[string]linkDep{}
+			good := true
 			for _, l := range p.Links {
 				target := strings.Trim(l.Path, "/")
+				if _, seen := deps[target]; !seen {
+					deps[target] = b.linkDep(vi, li, target)
+				}
 				var msg string
 				if _, isFile := b.files[vi][li][target]; isFile && l.Anchor == "" {
 					continue
@@ -46,6 +58,7 @@ func (b *builder) checkLinks(li int, lp *linkProblems) {
 				} else {
 					continue
 				}
+				good = false
 				lp.failed = true
 				pr := linkProblem{l.Pos, msg}
 				w := lp.where[pr]
@@ -61,8 +74,48 @@ func (b *builder) checkLinks(li int, lp *linkProblems) {
 					w[1] = append(w[1], lang)
 				}
 			}
+			if good {
+				b.opts.Cache.storeLinkMemo(v, lang, path, &linkMemo{links: &p.Links[0], n: len(p.Links), deps: deps})
+			}
 		}
 	}
+}
+
+// linkMemo records that a page's links were all good: the links (a slice that a cached page
+// keeps from build to build) and, per target path, what the check read of it.
+type linkMemo struct {
+	links *Link
+	n     int
+	deps  map[string]linkDep
+}
+
+// linkDep is what checking links to one path reads: whether it is a generated file, whether it
+// is a page, and the page's ids, named by the slices they come from (see idKey).
+type linkDep struct {
+	file, page bool
+	ids        idKey
+}
+
+func (b *builder) linkDep(vi, li int, target string) linkDep {
+	_, file := b.files[vi][li][target]
+	d := linkDep{file: file}
+	if tp := b.pages[vi][li][target]; tp != nil {
+		d.page, d.ids = true, pageIDKey(tp)
+	}
+	return d
+}
+
+// holds reports whether the memo is still true for page p: same links, same targets.
+func (m *linkMemo) holds(b *builder, vi, li int, p *Page) bool {
+	if m.links != &p.Links[0] || m.n != len(p.Links) {
+		return false
+	}
+	for target, d := range m.deps {
+		if b.linkDep(vi, li, target) != d {
+			return false
+		}
+	}
+	return true
 }
 
 // diags turns the problems into one diagnostic per link position and problem, naming the

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"slices"
 	"strconv"
 	"strings"
@@ -105,6 +106,37 @@ func (c *Cache) analyzer() *search.Analyzer {
 		c.texts = search.NewAnalyzer()
 	}
 	return c.texts
+}
+
+// markdownRecords is the package's markdownRecords, reusing the previous build's records of the
+// page when its title, headings, intro and body are the same.
+func (c *Cache) markdownRecords(p *Page, v *model.Version, lang, path string) []search.Record {
+	if c == nil {
+		return markdownRecords(p, v, lang, path)
+	}
+	k := combineKey{v, lang, path}
+	c.mu.Lock()
+	old, ok := c.records[k]
+	c.mu.Unlock()
+	if ok && old.title == p.Title && old.intro == p.Intro && old.body == p.Body && slices.Equal(old.headings, p.Headings) {
+		return old.recs
+	}
+	recs := markdownRecords(p, v, lang, path)
+	c.mu.Lock()
+	if c.records == nil {
+		c.records = map[combineKey]cachedRecords{}
+	}
+	c.records[k] = cachedRecords{p.Title, p.Intro, p.Body, p.Headings, recs}
+	c.mu.Unlock()
+	return recs
+}
+
+// cachedRecords are a Markdown page's search records with what they were made from.
+type cachedRecords struct {
+	title       string
+	intro, body template.HTML
+	headings    []Heading
+	recs        []search.Record
 }
 
 // cachedIndex is a search index with the records it was built from.
