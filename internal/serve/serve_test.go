@@ -33,6 +33,7 @@ func TestHandler(t *testing.T) {
 		"fr/reference/scopes/index.html": "<html><head></head><body>étendues</body></html>",
 		"404.html":                       "<html><head></head><body>not found</body></html>",
 		"assets/site.abc.css":            "body{}",
+		"assets/site.0123456789.js":      "go()",
 	})
 	s := New(Options{Build: func([]string) (*site.Mem, error) { return files, nil }})
 	if err := s.Rebuild(nil); err != nil {
@@ -70,6 +71,15 @@ func TestHandler(t *testing.T) {
 	body, _ = io.ReadAll(r.Body)
 	if r.StatusCode != 200 || string(body) != "body{}" || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/css") {
 		t.Errorf("asset: %d %q %s", r.StatusCode, body, r.Header.Get("Content-Type"))
+	}
+	if cc := r.Header.Get("Cache-Control"); cc != "no-store" {
+		t.Errorf("an asset without a fingerprint: Cache-Control %q", cc)
+	}
+	if cc := get("/assets/site.0123456789.js", "").Header.Get("Cache-Control"); !strings.Contains(cc, "immutable") {
+		t.Errorf("a fingerprinted asset: Cache-Control %q, want immutable", cc)
+	}
+	if cc := get("/fr/reference/scopes", "").Header.Get("Cache-Control"); cc != "no-store" {
+		t.Errorf("a page: Cache-Control %q, want no-store", cc)
 	}
 	if r := get("/../../etc/passwd", ""); r.StatusCode != 404 {
 		t.Errorf("path escape: %d", r.StatusCode)

@@ -59,3 +59,21 @@ func (b *builder) writeAssets(w Writer) error {
 	}
 	return nil
 }
+
+// Fingerprinted reports whether a built file's name is a fingerprinted asset
+// ("assets/site.f9bf715cc3.css"): its content never changes under that name, so it may be cached
+// for good.
+func Fingerprinted(name string) bool {
+	rest, ok := strings.CutPrefix(name, "assets/")
+	if !ok || strings.Contains(rest, "/") {
+		return false
+	}
+	ext := path.Ext(rest)
+	stem := strings.TrimSuffix(rest, ext)
+	i := strings.LastIndexByte(stem, '.')
+	if i <= 0 || len(stem)-i-1 != 10 {
+		return false
+	}
+	_, err := hex.DecodeString(stem[i+1:])
+	return err == nil && strings.ToLower(stem[i+1:]) == stem[i+1:]
+}
