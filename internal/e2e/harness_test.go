@@ -103,7 +103,7 @@ func tempDir(t testing.TB, name string) string {
 }
 
 // needChromium skips the test when there is no chromium binary on PATH.
-func needChromium(t *testing.T) string {
+func needChromium(t testing.TB) string {
 	t.Helper()
 	p, err := exec.LookPath("chromium")
 	if err != nil {
@@ -237,7 +237,7 @@ func staticHandler(dir string) http.Handler {
 }
 
 // browser starts headless Chromium once per run.
-func browser(t *testing.T) context.Context {
+func browser(t testing.TB) context.Context {
 	t.Helper()
 	exe := needChromium(t)
 	browserOnce.Do(func() {

@@ -1,0 +1,105 @@
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// BenchmarkEditToReload measures what a writer sees under scoperef serve: the time from saving
+// a page to the browser showing the saved text. It runs the scoperef command's serve on a copy
+// of the shipped project, opens the page in headless Chromium, and per iteration rewrites the
+// page's English source with a new line and waits until the page's text holds it (fsnotify,
+// the server's batching, the rebuild, the reload event, the browser's reload and rendering).
+// Between iterations it waits, untimed, for the reloaded page to listen for the next event.
+//
+//	go test ./internal/e2e -run '^$' -bench EditToReload -benchtime 20x
+func BenchmarkEditToReload(b *testing.B) {
+	needChromium(b)
+	bin, err := scoperefBin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	root := tempDir(b, "serve")
+	for _, dir := range []string{"content", "locales"} {
+		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join(repoRoot, dir))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	const page = "content/pages/reference/index.md"
+	src, err := fs.ReadFile(os.DirFS(root), page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "serve", "-root", root, "-addr", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH="+buildEpoch)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var log strings.Builder
+	cmd.Stderr = &log
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	defer cmd.Wait()
+	defer cancel()
+	base := ""
+	if line, err := bufio.NewReader(stdout).ReadString('\n'); err == nil {
+		if _, rest, ok := strings.Cut(line, "serving "); ok {
+			base = strings.TrimSuffix(strings.Fields(rest)[0], "/")
+		}
+	}
+	if base == "" {
+		b.Fatalf("scoperef serve did not start:\n%s", log.String())
+	}
+	// serve binds 127.0.0.1:0 to a free port and prints it.
+	tabCtx, closeTab := chromedp.NewContext(browser(b))
+	defer closeTab()
+	if err := chromedp.Do(tabCtx, chromedp.Navigate(base+"/en/reference")); err != nil {
+		b.Fatal(err)
+	}
+	shows := func(text string) bool {
+		js := fmt.Sprintf(`!!document.body && document.readyState !== "loading" && document.body.innerText.includes(%q)`, text)
+		// While the page reloads its context goes away: that is "not yet".
+		ok, err := chromedp.Run(tabCtx, chromedp.Evaluate[bool](js))
+		return err == nil && ok
+	}
+	settle := func() {
+		// The reloaded page connects to the server's event stream on load; give it time.
+		time.Sleep(400 * time.Millisecond)
+	}
+	settle()
+	n := 0
+	for b.Loop() {
+		n++
+		marker := fmt.Sprintf("editmark%d", n)
+		edited := append([]byte(string(src)), fmt.Sprintf("\nEdited, %s.\n", marker)...)
+		if err := os.WriteFile(filepath.Join(root, page), edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for !shows(marker) {
+			if time.Now().After(deadline) {
+				b.Fatalf("the edit did not show within 10 s; serve said:\n%s", log.String())
+			}
+			time.Sleep(time.Millisecond)
+		}
+		b.StopTimer()
+		settle()
+		b.StartTimer()
+	}
+	b.StopTimer()
+	b.Logf("serve said:\n%s", log.String())
+}
