@@ -247,14 +247,14 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MB")
 }
 
-// BenchmarkRender is BenchmarkBuild without the file system: the site is built into memory, as
-// scoperef serve does.
+// BenchmarkRender is BenchmarkBuild without the file system: every file is made, search
+// indexes included, and kept in memory.
 func BenchmarkRender(b *testing.B) {
 	opts := loadShipped(b)
 	var pages int
 	cpu0 := cpuTime()
 	for b.Loop() {
-		rep, err := Build(opts, NewMem())
+		rep, err := Build(opts, eagerMem{NewMem()})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -263,6 +263,38 @@ func BenchmarkRender(b *testing.B) {
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 }
+
+// BenchmarkWriteSite is the file-system part of BenchmarkBuild alone: the site, built once into
+// memory, is written with WriteDir (new folder, every file, the swap, removing the previous one)
+// on every iteration. It is the floor under BenchmarkBuild on the machine's disk.
+func BenchmarkWriteSite(b *testing.B) {
+	opts := loadShipped(b)
+	mem := NewMem()
+	if _, err := Build(opts, eagerMem{mem}); err != nil {
+		b.Fatal(err)
+	}
+	names := mem.Names()
+	out := filepath.Join(b.TempDir(), "public")
+	cpu0 := cpuTime()
+	for b.Loop() {
+		err := WriteDir(out, func(w Writer) error {
+			return parallel(runtime.GOMAXPROCS(0), len(names), func(i int) error {
+				data, _ := mem.File(names[i])
+				return w.WriteFile(names[i], data)
+			})
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(names)), "files")
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+}
+
+// eagerMem is a Mem that is not a LazyWriter: the build makes every file at once.
+type eagerMem struct{ m *Mem }
+
+func (e eagerMem) WriteFile(name string, data []byte) error { return e.m.WriteFile(name, data) }
 
 // BenchmarkLoad measures what scoperef build does before rendering.
 func BenchmarkLoad(b *testing.B) {
