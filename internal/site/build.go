@@ -457,7 +457,14 @@ func (b *builder) writeFiles(li int, w Writer) error {
 				return fmt.Errorf("generated file %s is also a page in %s", name, v.Name())
 			}
 
-			if err := b.write(w, URL(b.langs[li], v, name, "")[1:], b.files[vi][li][name]); err != nil {
+			out, data := URL(b.langs[li], v, name, "")[1:], b.files[vi][li][name]
+			if sw, ok := w.(SharedWriter); ok {
+				// A generator gives every language the same slice for a file they share.
+				b.written.Add(1)
+				if err := sw.WriteShared(out, data); err != nil {
+					return err
+				}
+			} else if err := b.write(w, out, data); err != nil {
 				return err
 			}
 		}

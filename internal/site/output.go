@@ -16,9 +16,17 @@ import (
 
 // Writer receives the built files. Names are slash-separated and relative ("fr/index.html").
 // WriteFile is called concurrently. The data must not change once written: a Writer may keep
-// it, and may store a file written again from the same slice as a link to the first.
+// it.
 type Writer interface {
 	WriteFile(name string, data []byte) error
+}
+
+// A SharedWriter is a Writer that may store a file written again from the same slice (a
+// download every language publishes) as a link to the first file. The slice is kept until the
+// writer is done with.
+type SharedWriter interface {
+	Writer
+	WriteShared(name string, data []byte) error
 }
 
 // A LazyWriter is a Writer that also takes files made only when first read. Build gives it the
@@ -147,9 +155,9 @@ func removeTree(dir string) error {
 	return os.RemoveAll(dir)
 }
 
-// dirWriter writes files under dir. Folders are made once each, several at a time. A file
-// whose data is the very slice an earlier file was written from (a download that every language
-// publishes) is made a hard link to that file when it is large enough for the copy to cost
+// dirWriter writes files under dir. Folders are made once each, several at a time. It is a
+// SharedWriter: a file given to WriteShared whose data is the very slice an earlier one was
+// written from is made a hard link to that file when it is large enough for the copy to cost
 // more than the link; where links are not supported, it is written.
 type dirWriter struct {
 	dir     string
@@ -177,8 +185,17 @@ func newDirWriter(dir string) *dirWriter {
 }
 
 func (w *dirWriter) WriteFile(name string, data []byte) error {
+	file, err := w.prepare(name)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(file, data, 0o644)
+}
+
+// prepare checks a file's name, makes its folder and returns its path.
+func (w *dirWriter) prepare(name string) (string, error) {
 	if !validName(name) {
-		return fmt.Errorf("bad output file name %q", name)
+		return "", fmt.Errorf("bad output file name %q", name)
 	}
 	dir := path.Dir(name)
 	w.mu.Lock()
@@ -190,9 +207,16 @@ func (w *dirWriter) WriteFile(name string, data []byte) error {
 	w.mu.Unlock()
 	d.once.Do(func() { d.err = os.MkdirAll(filepath.Join(w.dir, filepath.FromSlash(dir)), 0o755) })
 	if d.err != nil {
-		return d.err
+		return "", d.err
 	}
-	file := filepath.Join(w.dir, filepath.FromSlash(name))
+	return filepath.Join(w.dir, filepath.FromSlash(name)), nil
+}
+
+func (w *dirWriter) WriteShared(name string, data []byte) error {
+	file, err := w.prepare(name)
+	if err != nil {
+		return err
+	}
 	if len(data) < linkMin {
 		return os.WriteFile(file, data, 0o644)
 	}

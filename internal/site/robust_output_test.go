@@ -68,9 +68,9 @@ func TestWriteDirAfterKilledBuilds(t *testing.T) {
 	}
 }
 
-// TestWriteDirLinksSharedData writes a large slice under two names and a small one under two
-// names: the large one's files are one file (a hard link), the small one's two, and every file
-// reads back as written.
+// TestWriteDirLinksSharedData writes, with WriteShared, a large slice under two names and a
+// small one under two names: the large one's files are one file (a hard link), the small one's
+// two, and every file reads back as written; WriteFile never links.
 func TestWriteDirLinksSharedData(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	large := bytes.Repeat([]byte("0123456789abcdef"), linkMin/16+1)
@@ -79,11 +79,12 @@ func TestWriteDirLinksSharedData(t *testing.T) {
 		"ja/d/copy.json": bytes.Clone(large)}
 	err := WriteDir(out, func(w Writer) error {
 		for _, name := range sortedKeys(files) {
-			if err := w.WriteFile(name, files[name]); err != nil {
+			if err := w.(SharedWriter).WriteShared(name, files[name]); err != nil {
 				return err
 			}
 		}
-		return nil
+		// WriteFile never links.
+		return w.WriteFile("ko/d/large.json", large)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -102,8 +103,10 @@ func TestWriteDirLinksSharedData(t *testing.T) {
 	if !os.SameFile(stat("en/d/large.json"), stat("fr/d/large.json")) {
 		t.Error("the large slice was written twice, not linked")
 	}
-	if os.SameFile(stat("en/s.txt"), stat("fr/s.txt")) || os.SameFile(stat("en/d/large.json"), stat("ja/d/copy.json")) {
-		t.Error("a small file, or a copy of the large slice, was linked")
+	files["ko/d/large.json"] = large
+	if os.SameFile(stat("en/s.txt"), stat("fr/s.txt")) || os.SameFile(stat("en/d/large.json"), stat("ja/d/copy.json")) ||
+		os.SameFile(stat("en/d/large.json"), stat("ko/d/large.json")) {
+		t.Error("a small file, a copy of the large slice, or a file given to WriteFile was linked")
 	}
 }
 
