@@ -116,6 +116,9 @@ type builder struct {
 	analyzer *search.Analyzer
 	// build is the build's number in the Cache (0 without one).
 	build uint64
+	// templatesHash is the hash of the layouts, partials and assets, made by the first
+	// fingerprint.
+	templatesHash string
 }
 
 // Build renders every built version × language × page into w, with redirects, the root

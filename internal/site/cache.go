@@ -2,6 +2,7 @@ package site
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"hash"
@@ -258,16 +259,31 @@ func (b *builder) fingerprint(li int) (string, error) {
 	if b.opts.Cache == nil {
 		return "", nil
 	}
+	if b.templatesHash == "" {
+		th := sha256.New()
+		if err := hashFS(th, b.opts.Templates); err != nil {
+			return "", err
+		}
+		b.templatesHash = string(th.Sum(nil))
+	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%p\x00%q\x00%d\x00", b.base, b.cat, b.langs, li)
-	if err := hashFS(h, b.opts.Templates); err != nil {
-		return "", err
+	fmt.Fprintf(h, "%s\x00%p\x00%q\x00%d\x00%x\x00", b.base, b.cat, b.langs, li, b.templatesHash)
+	// Strings are written with their lengths, so that no two lists hash alike.
+	var buf []byte
+	str := func(s string) {
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		buf = append(buf, s...)
 	}
 	for vi, v := range b.versions {
 		fmt.Fprintf(h, "%s %d %v\x00", v.Name(), v.Status, v.Deprecation)
 		for _, path := range b.paths {
 			if p := b.pages[vi][li][path]; p != nil {
-				fmt.Fprintf(h, "%d %q %q %q %q\x00", vi, path, p.Title, p.ShortTitle, p.Lang)
+				buf = binary.AppendUvarint(buf[:0], uint64(vi))
+				str(path)
+				str(p.Title)
+				str(p.ShortTitle)
+				str(p.Lang)
+				h.Write(buf)
 			}
 		}
 	}

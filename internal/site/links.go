@@ -29,56 +29,73 @@ type linkProblems struct {
 // With a Cache, a page whose links were all good in the previous build is not checked again when
 // its links and what they point to are the same (linkMemo).
 func (b *builder) checkLinks(li int, lp *linkProblems) {
-	ids := map[*Page]map[string]bool{}
 	lang := b.langs[li]
+	// Versions are checked in parallel; their problems are recorded in version order.
+	found := make([][]linkProblem, len(b.versions))
+	parallel(b.opts.Workers, len(b.versions), func(vi int) error {
+		found[vi] = b.checkVersionLinks(vi, li)
+		return nil
+	})
 	for vi, v := range b.versions {
-		for _, path := range b.paths {
-			p := b.pages[vi][li][path]
-			if p == nil || len(p.Links) == 0 {
-				continue
+		for _, pr := range found[vi] {
+			lp.failed = true
+			w := lp.where[pr]
+			if w == nil {
+				w = new([2][]string)
+				lp.where[pr] = w
+				lp.order = append(lp.order, pr)
 			}
-			memo := b.opts.Cache.linkMemo(v, lang, path)
-			if memo != nil && memo.holds(b, vi, li, p) {
-				continue
+			if !slices.Contains(w[0], v.Name()) {
+				w[0] = append(w[0], v.Name())
 			}
-			deps := map[string]linkDep{}
-			good := true
-			for _, l := range p.Links {
-				target := strings.Trim(l.Path, "/")
-				if _, seen := deps[target]; !seen {
-					deps[target] = b.linkDep(vi, li, target)
-				}
-				var msg string
-				if _, isFile := b.files[vi][li][target]; isFile && l.Anchor == "" {
-					continue
-				} else if tp := b.pages[vi][li][target]; tp == nil {
-					msg = fmt.Sprintf("link to %s: no such page", linkText(target, ""))
-				} else if l.Anchor != "" && !b.hasID(ids, tp, l.Anchor) {
-					msg = fmt.Sprintf("link to %s: no heading or element with id %q on that page", linkText(target, l.Anchor), l.Anchor)
-				} else {
-					continue
-				}
-				good = false
-				lp.failed = true
-				pr := linkProblem{l.Pos, msg}
-				w := lp.where[pr]
-				if w == nil {
-					w = new([2][]string)
-					lp.where[pr] = w
-					lp.order = append(lp.order, pr)
-				}
-				if !slices.Contains(w[0], v.Name()) {
-					w[0] = append(w[0], v.Name())
-				}
-				if !slices.Contains(w[1], lang) {
-					w[1] = append(w[1], lang)
-				}
-			}
-			if good {
-				b.opts.Cache.storeLinkMemo(v, lang, path, &linkMemo{links: &p.Links[0], n: len(p.Links), deps: deps})
+			if !slices.Contains(w[1], lang) {
+				w[1] = append(w[1], lang)
 			}
 		}
 	}
+}
+
+// checkVersionLinks returns the broken links of version vi in language li, in page order.
+func (b *builder) checkVersionLinks(vi, li int) []linkProblem {
+	var problems []linkProblem
+	ids := map[*Page]map[string]bool{}
+	v, lang := b.versions[vi], b.langs[li]
+	for _, path := range b.paths {
+		p := b.pages[vi][li][path]
+		if p == nil || len(p.Links) == 0 {
+			continue
+		}
+		memo := b.opts.Cache.linkMemo(v, lang, path)
+		if memo != nil && memo.holds(b, vi, li, p) {
+			continue
+		}
+		var deps []linkDep
+		seen := map[string]bool{}
+		good := true
+		for _, l := range p.Links {
+			target := strings.Trim(l.Path, "/")
+			if !seen[target] {
+				seen[target] = true
+				deps = append(deps, b.linkDep(vi, li, target))
+			}
+			var msg string
+			if _, isFile := b.files[vi][li][target]; isFile && l.Anchor == "" {
+				continue
+			} else if tp := b.pages[vi][li][target]; tp == nil {
+				msg = fmt.Sprintf("link to %s: no such page", linkText(target, ""))
+			} else if l.Anchor != "" && !b.hasID(ids, tp, l.Anchor) {
+				msg = fmt.Sprintf("link to %s: no heading or element with id %q on that page", linkText(target, l.Anchor), l.Anchor)
+			} else {
+				continue
+			}
+			good = false
+			problems = append(problems, linkProblem{l.Pos, msg})
+		}
+		if good {
+			b.opts.Cache.storeLinkMemo(v, lang, path, &linkMemo{links: &p.Links[0], n: len(p.Links), deps: deps})
+		}
+	}
+	return problems
 }
 
 // linkMemo records that a page's links were all good: the links (a slice that a cached page
@@ -86,19 +103,20 @@ func (b *builder) checkLinks(li int, lp *linkProblems) {
 type linkMemo struct {
 	links *Link
 	n     int
-	deps  map[string]linkDep
+	deps  []linkDep
 }
 
 // linkDep is what checking links to one path reads: whether it is a generated file, whether it
 // is a page, and the page's ids, named by the slices they come from (see idKey).
 type linkDep struct {
+	target     string
 	file, page bool
 	ids        idKey
 }
 
 func (b *builder) linkDep(vi, li int, target string) linkDep {
 	_, file := b.files[vi][li][target]
-	d := linkDep{file: file}
+	d := linkDep{target: target, file: file}
 	if tp := b.pages[vi][li][target]; tp != nil {
 		d.page, d.ids = true, pageIDKey(tp)
 	}
@@ -110,8 +128,8 @@ func (m *linkMemo) holds(b *builder, vi, li int, p *Page) bool {
 	if m.links != &p.Links[0] || m.n != len(p.Links) {
 		return false
 	}
-	for target, d := range m.deps {
-		if b.linkDep(vi, li, target) != d {
+	for _, d := range m.deps {
+		if b.linkDep(vi, li, d.target) != d {
 			return false
 		}
 	}

@@ -358,7 +358,7 @@ func (o overlayFS) Open(name string) (fs.File, error) {
 // BenchmarkServeEdit measures what scoperef serve does after a page is saved: load the pages
 // again (the model, interface strings and reference pages are kept; Markdown that did not
 // change is not parsed again) and rebuild the site into memory with the cache of the previous
-// build. Add serve.Debounce (20 ms) and the browser's reload for the time until the edit
+// build. Add serve.Debounce (10 ms) and the browser's reload for the time until the edit
 // shows. The search index of the edited language is made afterwards, when first read, as serve
 // does when a reader searches; index-ms/op is its time.
 func BenchmarkServeEdit(b *testing.B) {
