@@ -12,7 +12,7 @@
 //     served from the last good build: /fr/reference/scopes serves fr/reference/scopes/index.html,
 //     unknown paths get 404.html with status 404.
 //   - Changes under the watched folders (fsnotify, folders created later included) are batched:
-//     a rebuild starts once no change has arrived for Debounce (20 ms), so saving several files
+//     a rebuild starts once no change has arrived for Debounce (10 ms), so saving several files
 //     at once rebuilds once.
 //   - Every HTML response gets a small script that listens on /__scoperef/events
 //     (server-sent events). After a good rebuild the server sends "reload"; after a failed one it
@@ -46,9 +46,10 @@ import (
 )
 
 // Debounce is how long the server waits after a change for more changes before rebuilding. An
-// editor saves a file in a few events within a millisecond or two; 20 ms batches them without
-// adding much to the time an edit takes to show.
-const Debounce = 20 * time.Millisecond
+// editor saves a file in a few events within a millisecond or two; 10 ms batches them without
+// adding much to the time an edit takes to show. Changes that arrive during a build start
+// another one when it ends.
+const Debounce = 10 * time.Millisecond
 
 // Options configure a Server.
 type Options struct {
@@ -230,7 +231,8 @@ const (
 
 // inject adds the live-reload script to an HTML page.
 func inject(page string) string {
-	tag := `<script src="` + scriptPath + `"></script>`
+	// Deferred: the page is parsed and shown without waiting for the script.
+	tag := `<script src="` + scriptPath + `" defer></script>`
 	if i := strings.Index(page, "</head>"); i >= 0 {
 		return page[:i] + tag + "\n" + page[i:]
 	}
