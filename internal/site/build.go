@@ -137,6 +137,7 @@ func Build(opts Options, w Writer) (*Report, error) {
 	b.choices = b.versionChoices()
 	b.allocate()
 	b.build = opts.Cache.startBuild()
+	defer opts.Cache.endBuild()
 	if b.analyzer = opts.Cache.analyzer(); b.analyzer != nil {
 		defer b.analyzer.Sweep()
 	} else {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"maps"
 	"io/fs"
 	"reflect"
 	"sync"
@@ -33,7 +34,7 @@ type Cache struct {
 	files map[string][]byte
 	// idSets are the id sets of pages whose Headings and IDs slices are shared between builds
 	// (generated pages), by those slices.
-	idSets map[idKey]map[string]bool
+	idSets map[idKey]*idSetEntry
 	// indexes are the search indexes by URL, with their records.
 	indexes map[string]cachedIndex
 	// texts remembers the tokens of the search records' texts; swept after every build.
@@ -46,7 +47,16 @@ type Cache struct {
 	// links remembers the pages whose links were all good, by version, language and path.
 	links map[combineKey]*linkMemo
 	// records are the Markdown pages' search records, by version, language and path.
-	records map[combineKey]cachedRecords
+	records map[combineKey]*cachedRecords
+}
+
+// The entries kept by version, language and path, and the id sets, carry the number of the
+// last build that used them (used); endBuild drops the others, so that pages that are gone, and
+// the pages of an older model, do not stay in memory.
+
+type idSetEntry struct {
+	set  map[string]bool
+	used uint64
 }
 
 func (c *Cache) linkMemo(v *model.Version, lang, path string) *linkMemo {
@@ -55,7 +65,11 @@ func (c *Cache) linkMemo(v *model.Version, lang, path string) *linkMemo {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.links[combineKey{v, lang, path}]
+	m := c.links[combineKey{v, lang, path}]
+	if m != nil {
+		m.used = c.builds
+	}
+	return m
 }
 
 func (c *Cache) storeLinkMemo(v *model.Version, lang, path string, m *linkMemo) {
@@ -67,6 +81,7 @@ func (c *Cache) storeLinkMemo(v *model.Version, lang, path string, m *linkMemo) 
 	if c.links == nil {
 		c.links = map[combineKey]*linkMemo{}
 	}
+	m.used = c.builds
 	c.links[combineKey{v, lang, path}] = m
 }
 
@@ -81,6 +96,20 @@ func (c *Cache) startBuild() uint64 {
 	return c.builds
 }
 
+// endBuild drops the entries the build that just ended did not use.
+func (c *Cache) endBuild() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := c.builds
+	maps.DeleteFunc(c.combined, func(_ combineKey, e *combinedPage) bool { return e.used != n })
+	maps.DeleteFunc(c.links, func(_ combineKey, m *linkMemo) bool { return m.used != n })
+	maps.DeleteFunc(c.records, func(_ combineKey, r *cachedRecords) bool { return r.used != n })
+	maps.DeleteFunc(c.idSets, func(_ idKey, e *idSetEntry) bool { return e.used != n })
+}
+
 type combineKey struct {
 	v          *model.Version
 	lang, path string
@@ -93,6 +122,7 @@ type combinedPage struct {
 	g      *GeneratedPage // the generated part, compared by address (the cached generator output)
 	page   Page           // without search records
 	search []search.Record
+	used   uint64
 }
 
 // combine is the package's combine, returning a copy of the previous build's page when both
@@ -104,6 +134,9 @@ func (c *Cache) combine(md *Page, g *GeneratedPage, v *model.Version, lang strin
 	k := combineKey{v, lang, g.Path}
 	c.mu.Lock()
 	e := c.combined[k]
+	if e != nil {
+		e.used = c.builds
+	}
 	c.mu.Unlock()
 	if e == nil || e.g != g || (e.md == nil) != (md == nil) || md != nil && !samePage(e.md, md) {
 		p := combine(md, g, v, lang)
@@ -117,6 +150,7 @@ func (c *Cache) combine(md *Page, g *GeneratedPage, v *model.Version, lang strin
 		if c.combined == nil {
 			c.combined = map[combineKey]*combinedPage{}
 		}
+		e.used = c.builds
 		c.combined[k] = e
 		c.mu.Unlock()
 	}
@@ -138,7 +172,7 @@ type idKey struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{gen: map[genKey]*genEntry{}, idSets: map[idKey]map[string]bool{}, indexes: map[string]cachedIndex{}}
+	return &Cache{gen: map[genKey]*genEntry{}, idSets: map[idKey]*idSetEntry{}, indexes: map[string]cachedIndex{}}
 }
 
 // pageIDKey names the id set of p by the slices it is made from.
@@ -160,15 +194,19 @@ func (c *Cache) idSet(p *Page, make func() map[string]bool) map[string]bool {
 	}
 	k := pageIDKey(p)
 	c.mu.Lock()
-	set, ok := c.idSets[k]
+	e := c.idSets[k]
+	if e != nil {
+		e.used = c.builds
+	}
 	c.mu.Unlock()
-	if !ok {
-		set = make()
+	if e == nil {
+		e = &idSetEntry{set: make()}
 		c.mu.Lock()
-		c.idSets[k] = set
+		e.used = c.builds
+		c.idSets[k] = e
 		c.mu.Unlock()
 	}
-	return set
+	return e.set
 }
 
 // extraFiles returns the fingerprint-dependent files of the previous build when its fingerprint
@@ -247,9 +285,6 @@ func (c *Cache) keepLayouts(fingerprint string, pages map[string]cachedPage, fil
 		return
 	}
 	c.mu.Lock()
-	if c.files != nil && c.siteFingerprint != fingerprint && len(c.idSets) > 4096 {
-		clear(c.idSets) // sets of pages of an older model
-	}
 	c.siteFingerprint, c.pages, c.files = fingerprint, pages, files
 	c.mu.Unlock()
 }

@@ -2,7 +2,9 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"unsafe"
@@ -96,5 +98,40 @@ func TestCacheReusesAndStaysCorrect(t *testing.T) {
 	}
 	if got, _ := fourth.File("fr/reference/index.html"); !bytes.Contains(got, []byte(">Renamed</a>")) {
 		t.Errorf("the page list of another page misses the new title")
+	}
+}
+
+// TestCacheDoesNotGrow edits a page build after build: what the Cache keeps stays the same size.
+func TestCacheDoesNotGrow(t *testing.T) {
+	opts := fixtureOptions(t)
+	opts.Cache = NewCache()
+	c := opts.Content.(*fakeContent)
+	guide := c.page("guide")
+	render := guide.render
+	sizes := func() [5]int {
+		k := opts.Cache
+		return [5]int{len(k.idSets), len(k.combined), len(k.links), len(k.records), k.texts.Len()}
+	}
+	var first [5]int
+	for i := range 6 {
+		guide.render = func(v *model.Version, lang string) *Page {
+			p := render(v, lang)
+			p.Body += template.HTML(fmt.Sprintf("<p>Edit %d.</p>", i))
+			p.Headings = append(slices.Clone(p.Headings), Heading{ID: fmt.Sprintf("edit-%d", i), Text: "Edit", Level: 2})
+			return p
+		}
+		mem := NewMem()
+		if _, err := Build(opts, mem); err != nil {
+			t.Fatal(err)
+		}
+		mem.File("en/search-index.json") // made lazily: its texts count too
+		if i == 1 {
+			first = sizes()
+		} else if i > 1 && sizes() != first {
+			t.Fatalf("after build %d the cache holds %v, after the second %v", i+1, sizes(), first)
+		}
+	}
+	if first[0] == 0 || first[3] == 0 {
+		t.Fatalf("nothing cached: %v", first)
 	}
 }

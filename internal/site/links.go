@@ -104,6 +104,7 @@ type linkMemo struct {
 	links *Link
 	n     int
 	deps  []linkDep
+	used  uint64
 }
 
 // linkDep is what checking links to one path reads: whether it is a generated file, whether it

@@ -116,17 +116,20 @@ func (c *Cache) markdownRecords(p *Page, v *model.Version, lang, path string) []
 	}
 	k := combineKey{v, lang, path}
 	c.mu.Lock()
-	old, ok := c.records[k]
+	old := c.records[k]
+	if old != nil {
+		old.used = c.builds
+	}
 	c.mu.Unlock()
-	if ok && old.title == p.Title && old.intro == p.Intro && old.body == p.Body && slices.Equal(old.headings, p.Headings) {
+	if old != nil && old.title == p.Title && old.intro == p.Intro && old.body == p.Body && slices.Equal(old.headings, p.Headings) {
 		return old.recs
 	}
 	recs := markdownRecords(p, v, lang, path)
 	c.mu.Lock()
 	if c.records == nil {
-		c.records = map[combineKey]cachedRecords{}
+		c.records = map[combineKey]*cachedRecords{}
 	}
-	c.records[k] = cachedRecords{p.Title, p.Intro, p.Body, p.Headings, recs}
+	c.records[k] = &cachedRecords{p.Title, p.Intro, p.Body, p.Headings, recs, c.builds}
 	c.mu.Unlock()
 	return recs
 }
@@ -137,6 +140,7 @@ type cachedRecords struct {
 	intro, body template.HTML
 	headings    []Heading
 	recs        []search.Record
+	used        uint64
 }
 
 // cachedIndex is a search index with the records it was built from.
