@@ -6,8 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
-	"maps"
 	"io/fs"
+	"maps"
 	"reflect"
 	"sync"
 
