@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/scoperef/scoperef/internal/diag"
@@ -86,11 +87,26 @@ func TestParseCacheSameSite(t *testing.T) {
 	edited["content/reusables/steps/verify.md"] += "\nAnd check it twice.\n"
 	removed := maps.Clone(edited)
 	delete(removed, "content/pages/reference/new.md")
+	// What else a page's render reads: another page's title (AUTOTITLE), a translation of a
+	// reusable, the positions of the text (a longer front matter), a reusable that appears.
+	retitled := maps.Clone(files)
+	retitled["content/pages/guide/tokens.md"] = strings.Replace(files["content/pages/guide/tokens.md"], "title: Managing your tokens", "title: Managing tokens", 1)
+	reusableFr := maps.Clone(files)
+	reusableFr["locales/fr/reusables/steps/open-settings.md"] += "\nUne ligne de plus.\n"
+	shifted := maps.Clone(files)
+	shifted["content/pages/index.md"] = strings.Replace(files["content/pages/index.md"], "---\n", "---\n# a comment line\n", 1)
+	translated := maps.Clone(files)
+	translated["locales/fr/pages/guide/tokens.md"] += "\nUn paragraphe de plus.\n"
+	missing := maps.Clone(files)
+	missing["content/pages/index.md"] += "\n{% data reusables.steps.later %}\n"
+	appeared := maps.Clone(missing)
+	appeared["content/reusables/steps/later.md"] = "Now it exists.\n"
 
 	cache := NewParseCache()
-	for _, set := range []map[string]string{files, edited, removed, files} {
+	// The model is kept from one Load to the next, as serve keeps it when only pages change.
+	m := loadModel(t, fixtureFS(t, files))
+	for _, set := range []map[string]string{files, edited, removed, files, retitled, files, reusableFr, files, translated, files, shifted, files, missing, appeared, files, files} {
 		fsys := fixtureFS(t, set)
-		m := loadModel(t, fsys)
 		opts := Options{Root: fsys, Model: m, Langs: []string{"en", "fr", "ja", "ko"}, Label: testLabel}
 		fresh, freshDiags := Load(opts)
 		opts.Parsed = cache
@@ -124,5 +140,12 @@ func TestParseCacheSameSite(t *testing.T) {
 	}
 	if len(cache.pages) == 0 {
 		t.Fatal("the cache kept nothing")
+	}
+	memos := 0
+	for _, ps := range cache.pages {
+		memos += len(ps.renders)
+	}
+	if memos == 0 {
+		t.Fatal("no render was remembered")
 	}
 }

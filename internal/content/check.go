@@ -21,6 +21,9 @@ func (s *Site) check(diags *diag.List) {
 	// The outlines of a page's files and its renders often parse the same text (a file
 	// without reusables): both use the page's parses.
 	pageParses := s.parseCache.forPages(s.pages)
+	if s.parseCache != nil {
+		s.env = s.linkEnv()
+	}
 	s.checkTranslations(pageParses, diags)
 	s.checkRenders(pageParses, diags)
 	for _, ps := range pageParses {
@@ -329,9 +332,27 @@ func (s *Site) checkPageRenders(p *Page, ps parses, diags *diag.List) {
 // stale flags and the files' ok flags are set before; p's enIDs for v are set before its
 // translations render), so Render would give the same.
 func (s *Site) checkRender(p *Page, v *model.Version, lang string, diags *diag.List, ps parses) (*Rendered, []string, error) {
+	var key renderMemoKey
+	if s.parseCache != nil {
+		key = s.memoKey(p, v, lang)
+		if m := ps.memo(s, key); m != nil {
+			diags.Merge(&m.diags)
+			if m.err == nil && !m.diags.HasErrors() {
+				if p.rendered == nil {
+					p.rendered = map[renderKey]*Rendered{}
+				}
+				p.rendered[renderKey{v.Index, lang}] = m.r
+			}
+			return m.r, m.ids, m.err
+		}
+	}
 	var own diag.List
-	r, ids, err := s.renderWith(p, v, lang, &own, ps)
+	var used []usedReusable
+	r, ids, err := s.renderWith(p, v, lang, &own, ps, &used)
 	diags.Merge(&own)
+	if s.parseCache != nil {
+		ps.remember(key, &renderMemo{r: r, ids: ids, err: err, diags: own, reusables: s.reusableStates(used)})
+	}
 	if err == nil && !own.HasErrors() {
 		if p.rendered == nil {
 			p.rendered = map[renderKey]*Rendered{}

@@ -29,6 +29,8 @@ type expander struct {
 	fallbackParts int  // fallback reusables inserted
 	stale         bool // a translated reusable used is stale
 	broken        bool // a file with errors was needed
+	// used lists the reusables looked up, with the language they were looked up in.
+	used []usedReusable
 }
 
 func (s *Site) expand(d *doc, v *model.Version, lang string, alone bool, diags *diag.List) *expander {
@@ -115,6 +117,7 @@ func (e *expander) reusable(d *doc, n *dataNode) {
 		return
 	}
 	r := e.s.reusables[n.name()]
+	e.used = append(e.used, usedReusable{n.name(), e.lang})
 	if r == nil {
 		e.broken = true
 		return // reported by Load

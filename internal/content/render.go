@@ -99,7 +99,7 @@ func (pt part) langAt(off int) string {
 // render renders p and also returns the ids given to the headings of its text. Problems in the
 // text go to diags; err says why the page cannot be rendered at all (a cause Load reports).
 func (s *Site) render(p *Page, v *model.Version, lang string, diags *diag.List) (*Rendered, []string, error) {
-	return s.renderWith(p, v, lang, diags, nil)
+	return s.renderWith(p, v, lang, diags, nil, nil)
 }
 
 // parses keeps the parsed texts of one page's renders, by text and parse options, so that
@@ -110,8 +110,9 @@ func (s *Site) render(p *Page, v *model.Version, lang string, diags *diag.List) 
 type parses = *parseSet
 
 type parseSet struct {
-	docs map[parseKey]*parsedDoc
-	gen  uint32 // the Load using the set: entries it used carry it
+	docs    map[parseKey]*parsedDoc
+	renders map[renderMemoKey]*renderMemo // the page's check renders (memo.go)
+	gen     uint32                        // the Load using the set: entries it used carry it
 }
 
 type parsedDoc struct {
@@ -151,6 +152,11 @@ func (ps *parseSet) sweep() {
 			delete(ps.docs, k)
 		}
 	}
+	for k, m := range ps.renders {
+		if m.gen != ps.gen {
+			delete(ps.renders, k)
+		}
+	}
 	ps.gen++
 }
 
@@ -187,8 +193,9 @@ func (c *ParseCache) forPages(pages []*Page) []parses {
 	return out
 }
 
-// renderWith is render, reusing the parsed texts in ps when it is not nil.
-func (s *Site) renderWith(p *Page, v *model.Version, lang string, diags *diag.List, ps parses) (*Rendered, []string, error) {
+// renderWith is render, reusing the parsed texts in ps when it is not nil, and listing the
+// reusables the text included in used when it is not nil.
+func (s *Site) renderWith(p *Page, v *model.Version, lang string, diags *diag.List, ps parses, used *[]usedReusable) (*Rendered, []string, error) {
 	switch {
 	case !slices.Contains(s.langs, lang):
 		return nil, nil, fmt.Errorf("render /%s: %q is not one of the site's languages", p.path, lang)
@@ -204,6 +211,9 @@ func (s *Site) renderWith(p *Page, v *model.Version, lang string, diags *diag.Li
 	}
 	out := &Rendered{Lang: textLang, Fallback: textLang != lang, Stale: d.stale}
 	e := s.expand(d, v, textLang, false, diags)
+	if used != nil {
+		*used = e.used
+	}
 	if e.broken {
 		return nil, nil, fmt.Errorf("render /%s: a reusable it uses has errors (run scoperef check)", p.path)
 	}

@@ -45,8 +45,9 @@ type Site struct {
 	reusables map[string]*reusable
 	// orphans are translations without an English source, kept for Coverage.
 	orphans map[string][]string
-	// parseCache is Options.Parsed.
+	// parseCache is Options.Parsed; env is linkEnv, made when there is one.
 	parseCache *ParseCache
+	env        string
 }
 
 // Page is one page: its English source and its translations.
