@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -116,9 +117,10 @@ type builder struct {
 	analyzer *search.Analyzer
 	// build is the build's number in the Cache (0 without one).
 	build uint64
-	// templatesHash is the hash of the layouts, partials and assets, made by the first
-	// fingerprint.
+	// templatesHash is the hash of the layouts, partials and assets (hashTemplates).
 	templatesHash string
+	// mu guards paths and pathSet while languages render at once.
+	mu sync.Mutex
 }
 
 // Build renders every built version × language × page into w, with redirects, the root
@@ -143,31 +145,30 @@ func Build(opts Options, w Writer) (*Report, error) {
 	} else {
 		b.analyzer = search.NewAnalyzer()
 	}
-	// One language at a time: everything a page shows besides its own text (page list, version
-	// picker, breadcrumb, links) comes from pages of the same language, so only one language's
-	// text is in memory at once.
 	links := &linkProblems{where: map[linkProblem]*[2][]string{}}
-	var fps []string
+	fps := make([]string, len(b.langs))
 	laid := map[string]cachedPage{}
-	for li := range b.langs {
-		if err := b.renderPages(li); err != nil {
+	if opts.Cache != nil {
+		if err := b.allLanguages(links, fps, w, laid); err != nil {
 			return nil, err
 		}
-		b.checkLinks(li, links)
-		if links.failed {
-			b.release(li) // keep checking the other languages, to report every broken link
-			continue
+	} else {
+		// One language at a time: everything a page shows besides its own text (page list,
+		// version picker, breadcrumb, links) comes from pages of the same language, so only one
+		// language's text is in memory at once.
+		for li := range b.langs {
+			if err := b.renderPages(li); err != nil {
+				return nil, err
+			}
+			b.checkLinks(li, links)
+			if links.failed {
+				b.release(li) // keep checking the other languages, to report every broken link
+				continue
+			}
+			if err := b.finishLanguage(li, fps, w, laid); err != nil {
+				return nil, err
+			}
 		}
-		b.buildNavs(li)
-		fp, err := b.fingerprint(li)
-		if err != nil {
-			return nil, err
-		}
-		fps = append(fps, fp)
-		if err := b.writePages(li, fp, w, laid); err != nil {
-			return nil, err
-		}
-		b.release(li)
 	}
 	if diags := links.diags(b); diags.HasErrors() {
 		return nil, diags.Err()
@@ -176,6 +177,61 @@ func Build(opts Options, w Writer) (*Report, error) {
 		return nil, err
 	}
 	return b.report(), nil
+}
+
+// finishLanguage lays out and writes language li, whose pages are rendered and their links
+// checked, and drops what is no longer needed. It records the language's fingerprint in fps[li]
+// and, with a Cache, the layouts in laid.
+func (b *builder) finishLanguage(li int, fps []string, w Writer, laid map[string]cachedPage) error {
+	b.buildNavs(li)
+	fp, err := b.fingerprint(li)
+	if err != nil {
+		return err
+	}
+	fps[li] = fp
+	if err := b.writePages(li, fp, w, laid); err != nil {
+		return err
+	}
+	b.release(li)
+	return nil
+}
+
+// allLanguages is the loop over languages for a build with a Cache (scoperef serve), which keeps
+// every page in memory anyway: the languages are rendered at once, then their links checked at
+// once, then laid out and written at once. Broken links are reported as the one-at-a-time loop
+// reports them (languages in order).
+func (b *builder) allLanguages(links *linkProblems, fps []string, w Writer, laid map[string]cachedPage) error {
+	nl := len(b.langs)
+	if err := parallel(nl, nl, b.renderPages); err != nil {
+		return err
+	}
+	perLang := make([]*linkProblems, nl)
+	parallel(nl, nl, func(li int) error {
+		perLang[li] = &linkProblems{where: map[linkProblem]*[2][]string{}}
+		b.checkLinks(li, perLang[li])
+		return nil
+	})
+	for _, lp := range perLang {
+		links.merge(lp)
+	}
+	if links.failed {
+		return nil // Build reports them
+	}
+	if err := b.hashTemplates(); err != nil { // before the languages share it
+		return err
+	}
+	laidBy := make([]map[string]cachedPage, nl)
+	err := parallel(nl, nl, func(li int) error {
+		laidBy[li] = map[string]cachedPage{}
+		return b.finishLanguage(li, fps, w, laidBy[li])
+	})
+	if err != nil {
+		return err
+	}
+	for _, m := range laidBy {
+		maps.Copy(laid, m)
+	}
+	return nil
 }
 
 // allocate makes the per-version, per-language tables.
@@ -325,6 +381,8 @@ func (b *builder) renderPages(li int) error {
 			b.pages[vi][li][gp.Path] = b.opts.Cache.combine(b.pages[vi][li][gp.Path], gp, b.versions[vi], lang)
 		}
 	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	for path := range seen {
 		if !b.pathSet[path] {
 			b.pathSet[path] = true

@@ -294,12 +294,8 @@ func (b *builder) fingerprint(li int) (string, error) {
 	if b.opts.Cache == nil {
 		return "", nil
 	}
-	if b.templatesHash == "" {
-		th := sha256.New()
-		if err := hashFS(th, b.opts.Templates); err != nil {
-			return "", err
-		}
-		b.templatesHash = string(th.Sum(nil))
+	if err := b.hashTemplates(); err != nil {
+		return "", err
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%p\x00%q\x00%d\x00%x\x00", b.base, b.cat, b.langs, li, b.templatesHash)
@@ -323,6 +319,19 @@ func (b *builder) fingerprint(li int) (string, error) {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// hashTemplates sets b.templatesHash once.
+func (b *builder) hashTemplates() error {
+	if b.templatesHash != "" {
+		return nil
+	}
+	h := sha256.New()
+	if err := hashFS(h, b.opts.Templates); err != nil {
+		return err
+	}
+	b.templatesHash = string(h.Sum(nil))
+	return nil
 }
 
 // hashFS hashes the layouts, partials and assets.

@@ -28,18 +28,22 @@ func TestBrokenLinksFailWithPositions(t *testing.T) {
 		}
 		return p
 	}
-	_, err := Build(opts, NewMem())
-	var le *diag.ListError
-	if !errors.As(err, &le) {
-		t.Fatalf("Build error = %v, want a *diag.ListError", err)
-	}
 	want := []string{
 		`content/pages/index.md:20:5: link to /nowhere: no such page in every version`,
 		`content/pages/index.md:21:7: link to /guide#no-such-heading: no heading or element with id "no-such-heading" on that page in every version`,
 		`content/pages/index.md:22:1: link to /reference/new: no such page in ghes-3.19`,
 	}
-	if got := err.Error(); got != strings.Join(want, "\n") {
-		t.Errorf("errors:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	// Without a Cache languages are built one after the other; with one (serve), at once.
+	for _, cache := range []*Cache{nil, NewCache()} {
+		opts.Cache = cache
+		_, err := Build(opts, NewMem())
+		var le *diag.ListError
+		if !errors.As(err, &le) {
+			t.Fatalf("Build error = %v, want a *diag.ListError", err)
+		}
+		if got := err.Error(); got != strings.Join(want, "\n") {
+			t.Errorf("with cache %v, errors:\n%s\nwant:\n%s", cache != nil, got, strings.Join(want, "\n"))
+		}
 	}
 }
 

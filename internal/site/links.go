@@ -137,6 +137,26 @@ func (m *linkMemo) holds(b *builder, vi, li int, p *Page) bool {
 	return true
 }
 
+// merge adds the problems of other, found later, to lp.
+func (lp *linkProblems) merge(other *linkProblems) {
+	for _, pr := range other.order {
+		w := lp.where[pr]
+		if w == nil {
+			w = new([2][]string)
+			lp.where[pr] = w
+			lp.order = append(lp.order, pr)
+		}
+		for i, list := range other.where[pr] {
+			for _, x := range list {
+				if !slices.Contains(w[i], x) {
+					w[i] = append(w[i], x)
+				}
+			}
+		}
+	}
+	lp.failed = lp.failed || other.failed
+}
+
 // diags turns the problems into one diagnostic per link position and problem, naming the
 // versions and languages where it occurs.
 func (lp *linkProblems) diags(b *builder) *diag.List {
