@@ -103,6 +103,12 @@
 // (what is not kept, such as a page shown in English to a language without its translation,
 // is rendered on demand).
 //
+// With Options.Parsed (scoperef serve), a Load after an edit parses only the Markdown that
+// changed and renders again only what the edit can change: a page's render is remembered with
+// what it read (its files, the reusables it included, the model, and the site's paths, titles,
+// redirects, reusable names and callout labels) and taken again while all of that is the same,
+// with its diagnostics. A Load with the cache gives what a Load without it gives.
+//
 // # Invariants
 //
 //   - Every diagnostic has a file and, when it concerns text, a line and column: positions in a
