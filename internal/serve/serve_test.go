@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -165,8 +166,15 @@ func TestWatchBatches(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan struct{}, 10)
+	var mu sync.Mutex
 	var got [][]string
-	go w.loop(ctx, 50*time.Millisecond, func(changed []string) { got = append(got, changed); builds.Add(1); done <- struct{}{} })
+	go w.loop(ctx, 50*time.Millisecond, func(changed []string) {
+		mu.Lock()
+		got = append(got, changed)
+		mu.Unlock()
+		builds.Add(1)
+		done <- struct{}{}
+	})
 	for _, n := range []string{"a.md", "b.md", "c.md"} {
 		os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644)
 	}
@@ -180,9 +188,11 @@ func TestWatchBatches(t *testing.T) {
 	if n := builds.Load(); n != 1 {
 		t.Errorf("%d rebuilds for three quick writes, want 1", n)
 	}
+	mu.Lock()
 	if len(got) != 1 || len(got[0]) != 3 || filepath.Base(got[0][0]) != "a.md" || filepath.Base(got[0][2]) != "c.md" {
 		t.Errorf("changed files %q, want a.md, b.md, c.md", got)
 	}
+	mu.Unlock()
 	// A folder created later is watched too.
 	sub := filepath.Join(dir, "new")
 	os.Mkdir(sub, 0o755)
