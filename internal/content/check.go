@@ -8,6 +8,7 @@ import (
 
 	"github.com/scoperef/scoperef/internal/diag"
 	"github.com/scoperef/scoperef/internal/model"
+	"github.com/scoperef/scoperef/internal/textdist"
 	"github.com/scoperef/scoperef/internal/vrange"
 	"github.com/scoperef/scoperef/internal/yamlio"
 )
@@ -370,7 +371,7 @@ func suggest(name string, candidates []string) string {
 		if c == name {
 			continue
 		}
-		if d := editDistance(name, c); d <= limit && (bestDist < 0 || d < bestDist) {
+		if d := textdist.Distance(name, c); d <= limit && (bestDist < 0 || d < bestDist) {
 			best, bestDist = c, d
 		}
 	}
@@ -378,25 +379,4 @@ func suggest(name string, candidates []string) string {
 		return ""
 	}
 	return ` (did you mean "` + best + `"?)`
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
