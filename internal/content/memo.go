@@ -1,6 +1,7 @@
 package content
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,7 +81,7 @@ func (s *Site) linkEnv() string {
 		}
 		b.WriteByte('\n')
 	}
-	for _, old := range sortedKeys(s.redirects) {
+	for _, old := range slices.Sorted(maps.Keys(s.redirects)) {
 		b.WriteString(old + "\x00" + s.redirects[old].path + "\n")
 	}
 	// A page that names a reusable that does not exist is not rendered: which reusables exist
@@ -166,13 +167,4 @@ func (ps *parseSet) remember(key renderMemoKey, m *renderMemo) {
 	}
 	m.gen = ps.gen
 	ps.renders[key] = m
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
