@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,10 +13,13 @@ import (
 type Classic struct {
 	Private, Public [][]string
 	Notes           []string
+	// Refused is set when no classic token can call the operation (it takes a GitHub App's
+	// JWT); Private and Public are nil then.
+	Refused bool
 }
 
 func (c Classic) key() string {
-	return altsKey(c.Private) + "|" + altsKey(c.Public) + "|" + strings.Join(c.Notes, "\x00")
+	return fmt.Sprint(c.Refused) + "|" + altsKey(c.Private) + "|" + altsKey(c.Public) + "|" + strings.Join(c.Notes, "\x00")
 }
 
 func altsKey(alts [][]string) string {

@@ -96,7 +96,11 @@ func describe(c Classic) string {
 		}
 		return strings.Join(parts, " / ")
 	}
-	return alts(c.Private) + " | " + alts(c.Public) + " | " + strings.Join(c.Notes, " // ")
+	refused := ""
+	if c.Refused {
+		refused = "refused | "
+	}
+	return refused + alts(c.Private) + " | " + alts(c.Public) + " | " + strings.Join(c.Notes, " // ")
 }
 
 func TestParseClassicForms(t *testing.T) {

@@ -1,6 +1,9 @@
 package importer
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // A default rule gives the classic requirement of an operation whose description names no
 // scope at all (ClassicResult.Mentions is false), from GitHub's general scope semantics (the
@@ -26,7 +29,17 @@ const (
 	noteInvitation   = "Classic scopes follow GitHub's general rule for repository invitations; the endpoint's description names none."
 	noteUser         = "Classic scopes follow GitHub's general rule for the authenticated user's data; the endpoint's description names none."
 	noteNoScope      = "GitHub's description names no classic scope."
+	noteAppJWT       = "Takes a GitHub App's JSON Web Token (JWT), as GitHub's description says; a user's token cannot call it."
 )
+
+// appJWT matches the sentence of an operation that only a GitHub App's JWT may call: "You must
+// use a [JWT](…) to access this endpoint." and "GitHub Apps must use a [JWT](…) to access this
+// endpoint. OAuth apps must use basic authentication with their client ID and client secret".
+var appJWT = regexp.MustCompile(`(?:You|GitHub Apps) must use a \[?JWT\]?`)
+
+// AppOnly reports whether an operation's description says that only a GitHub App's JWT (or, for
+// OAuth apps, their client ID and secret) may call it: then no classic token can.
+func AppOnly(description string) bool { return appJWT.MatchString(description) }
 
 // Names of the default rules in the report.
 const (
@@ -36,6 +49,7 @@ const (
 	DefaultInvitations   = "repository invitations"
 	DefaultUser          = "user"
 	DefaultNone          = "no scope named"
+	DefaultAppJWT        = "GitHub App JWT only"
 )
 
 // defaultRules, in the order they are tried; the first that covers an operation gives its
@@ -98,7 +112,7 @@ func isRead(method string) bool { return method == "GET" || method == "HEAD" }
 
 // defaultNotes are the notes the default rules write: the importer's own, never hand-written.
 func defaultNotes() []string {
-	out := []string{noteNoScope}
+	out := []string{noteNoScope, noteAppJWT}
 	for _, r := range defaultRules {
 		out = append(out, r.Note)
 	}
@@ -119,11 +133,11 @@ func DefaultClassic(method, path string, g *ScopeGraph) (Classic, string) {
 	return Classic{Notes: []string{noteNoScope}}, DefaultNone
 }
 
-// DefaultRuleNames lists the default rules in report order, DefaultNone last.
+// DefaultRuleNames lists the default rules in report order, then DefaultAppJWT and DefaultNone.
 func DefaultRuleNames() []string {
 	var out []string
 	for _, r := range defaultRules {
 		out = append(out, r.Name)
 	}
-	return append(out, DefaultNone)
+	return append(out, DefaultAppJWT, DefaultNone)
 }

@@ -70,6 +70,11 @@ var defaultCases = []struct {
 		DefaultNone, "- | - | " + noteNoScope},
 	{"POST", "/user/{user_id}/projectsV2/{project_number}/drafts", "Create draft issue item for the specified user owned project.",
 		DefaultNone, "- | - | " + noteNoScope},
+	// Only a GitHub App's JWT: no classic token, wherever the path is (here a repository's).
+	{"GET", "/repos/{owner}/{repo}/installation", "Enables an authenticated GitHub App to find the repository's installation information. The installation's account type will be either an organization or a user account, depending which account the repository belongs to.\n\nYou must use a [JWT](https://docs.github.com/apps/building-github-apps/authenticating-with-github-apps/#authenticating-as-a-github-app) to access this endpoint.",
+		DefaultAppJWT, "refused | - | - | " + noteAppJWT},
+	{"GET", "/marketplace_listing/plans", "Lists all plans that are part of your GitHub Marketplace listing.\n\nGitHub Apps must use a [JWT](https://docs.github.com/apps/building-github-apps/authenticating-with-github-apps/#authenticating-as-a-github-app) to access this endpoint. OAuth apps must use [basic authentication](https://docs.github.com/rest/authentication/authenticating-to-the-rest-api#using-basic-authentication) with their client ID and client secret to access this endpoint.",
+		DefaultAppJWT, "refused | - | - | " + noteAppJWT},
 	// Everything else: no requirement, and a note that says so.
 	{"PUT", "/orgs/{org}/actions/permissions", "Constructed: an organization write without a sentence.",
 		DefaultNone, "- | - | " + noteNoScope},

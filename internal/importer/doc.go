@@ -103,6 +103,12 @@
 // states a condition (the `workflow` scope when a release's target commit changes workflow
 // files) or is not understood: what GitHub says about an endpoint wins over a general rule.
 //
+// Before the rules: an operation whose description says that only a GitHub App's JWT may call
+// it ("You must use a [JWT](…) to access this endpoint", or "GitHub Apps must use a [JWT](…)"
+// with OAuth apps sent to their client ID and secret: /app/..., /marketplace_listing/...,
+// /repos/{owner}/{repo}/installation, ...) gets classic `accepted: false` with its own note
+// (DefaultAppJWT in the report): no scope makes a user's token fit, whatever the path.
+//
 //  1. Notifications: /notifications/... and /repos/{owner}/{repo}/notifications, every
 //     method: [[notifications]] for private and public resources. The brief lists
 //     notifications as its own scope, and repo's grants (code, commit statuses, invitations,

@@ -275,6 +275,9 @@ func (d *versionData) requirements(known func(string) bool, g *ScopeGraph) []ver
 func classicOf(op Operation, known func(string) bool, g *ScopeGraph) (cr ClassicResult, rule string) {
 	cr = ParseClassic(op.Description, known, g)
 	switch {
+	case AppOnly(op.Description) && !cr.Mentions():
+		// Only a GitHub App's JWT: no scope can make a classic token fit.
+		cr.Classic, rule = Classic{Refused: true, Notes: []string{noteAppJWT}}, DefaultAppJWT
 	case !cr.Mentions():
 		cr.Classic, rule = DefaultClassic(op.Method, op.Path, g)
 	case cr.Parsed() && cr.Classic.Private == nil && cr.Classic.Public == nil:

@@ -139,8 +139,8 @@ func altsNode(alts [][]string) *yamlio.Node {
 	return n
 }
 
-// classicNode writes any_of when private and public agree, else both; nil when there is
-// nothing to say.
+// classicNode writes accepted: false for a requirement no classic token meets, else any_of
+// when private and public agree, else both; nil when there is nothing to say.
 func classicNode(c Classic) *yamlio.Node {
 	var notes *yamlio.Node
 	if len(c.Notes) > 0 {
@@ -148,6 +148,9 @@ func classicNode(c Classic) *yamlio.Node {
 		for _, s := range c.Notes {
 			notes.Content = append(notes.Content, yamlio.Str(s))
 		}
+	}
+	if c.Refused {
+		return yamlio.Map("accepted", yamlio.Bool(false), "notes", notes)
 	}
 	var n *yamlio.Node
 	if c.Private != nil && altsKey(c.Private) == altsKey(c.Public) {
