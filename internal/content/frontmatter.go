@@ -93,7 +93,7 @@ func readFrontMatter(f *srcFile, kind fileKind, diags *diag.List) (fm frontMatte
 	}
 	root, err := yamlio.Parse(f.name, raw)
 	if err != nil {
-		addError(diags, f.name, err)
+		diags.AddErr(f.name, err)
 		return fm, false
 	}
 	if root.IsNull() {
@@ -214,16 +214,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// addError records err, keeping the positions of the diagnostics it carries.
-func addError(diags *diag.List, file string, err error) {
-	var le *diag.ListError
-	if errors.As(err, &le) {
-		for _, d := range le.Diagnostics {
-			diags.Add(d)
-		}
-		return
-	}
-	diags.Errorf(diag.Pos{File: file}, "", "%v", err)
 }

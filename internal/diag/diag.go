@@ -13,6 +13,7 @@ package diag
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -102,6 +103,19 @@ func (l *List) Warnf(pos Pos, path, format string, args ...any) {
 
 // Add records d.
 func (l *List) Add(d Diagnostic) { l.items = append(l.items, d) }
+
+// AddErr records err: the diagnostics of a *ListError as they are (their positions kept), any
+// other error as one at file.
+func (l *List) AddErr(file string, err error) {
+	var le *ListError
+	if errors.As(err, &le) {
+		for _, d := range le.Diagnostics {
+			l.Add(d)
+		}
+		return
+	}
+	l.Errorf(Pos{File: file}, "", "%s", strings.TrimSpace(err.Error()))
+}
 
 // Merge appends every diagnostic of other.
 func (l *List) Merge(other *List) {

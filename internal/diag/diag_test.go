@@ -2,6 +2,8 @@ package diag
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -64,5 +66,17 @@ func TestPosString(t *testing.T) {
 		if p.String() != want {
 			t.Errorf("%#v: got %q, want %q", p, p.String(), want)
 		}
+	}
+}
+
+func TestAddErr(t *testing.T) {
+	var l List
+	inner := Diagnostic{Pos: Pos{File: "a.yaml", Line: 3, Col: 4}, Severity: Error, Msg: "bad key"}
+	l.AddErr("ignored.yaml", fmt.Errorf("wrapped: %w", &ListError{Diagnostics: []Diagnostic{inner}}))
+	l.AddErr("b.md", errors.New(" cannot read \n"))
+	got := l.Sorted()
+	want := []Diagnostic{inner, {Pos: Pos{File: "b.md"}, Severity: Error, Msg: "cannot read"}}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("AddErr recorded %+v, want %+v", got, want)
 	}
 }

@@ -35,7 +35,6 @@ import (
 	"path"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -140,7 +139,7 @@ func readOne(root fs.FS, schemas *Schemas, name string, diags *diag.List) *file 
 	}
 	n, err := yamlio.Parse(name, data)
 	if err != nil {
-		addError(diags, name, err)
+		diags.AddErr(name, err)
 		return nil
 	}
 	if !schemas.Validate(schemaFor(name), n, diags) {
@@ -164,16 +163,4 @@ func readFile(root fs.FS, name string) ([]byte, error) {
 		return nil, errors.New("file is larger than 8 MiB")
 	}
 	return fs.ReadFile(root, name)
-}
-
-// addError records err, keeping its diagnostics when it carries them.
-func addError(diags *diag.List, file string, err error) {
-	var le *diag.ListError
-	if errors.As(err, &le) {
-		for _, d := range le.Diagnostics {
-			diags.Add(d)
-		}
-		return
-	}
-	diags.Errorf(diag.Pos{File: file}, "", "%s", strings.TrimSpace(err.Error()))
 }
