@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -99,7 +100,7 @@ func Load(langs []string, layers ...fs.FS) (*Catalog, *diag.List) {
 		if !found {
 			diags.Errorf(diag.Pos{File: File(lang)}, "", "no interface strings for %s", lang)
 		}
-		ids := sortedKeys(msgs)
+		ids := slices.Sorted(maps.Keys(msgs))
 		for _, id := range ids {
 			if lang == Source {
 				english[id] = true
@@ -331,14 +332,5 @@ func (c *Catalog) lookup(lang, id string, count *int, args []any) Text {
 func (c *Catalog) Missing(lang string) []string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return sortedKeys(c.missing[lang])
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
+	return slices.Sorted(maps.Keys(c.missing[lang]))
 }

@@ -3,6 +3,7 @@ package i18n
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -53,7 +54,7 @@ type UICoverage struct {
 func (c *Catalog) Coverage(lang string) UICoverage {
 	cov := UICoverage{Lang: lang}
 	en := c.messages[Source]
-	for _, id := range sortedKeys(en) {
+	for _, id := range slices.Sorted(maps.Keys(en)) {
 		cov.Total++
 		t, ok := c.messages[lang][id]
 		switch {
@@ -82,7 +83,7 @@ func (c *Catalog) compareWithEnglish(diags *diag.List) {
 			continue
 		}
 		msgs := c.messages[lang]
-		for _, id := range sortedKeys(msgs) {
+		for _, id := range slices.Sorted(maps.Keys(msgs)) {
 			t, src := msgs[id], en[id]
 			if src.Message == nil {
 				continue // reported when read

@@ -493,7 +493,7 @@ func (b *builder) writePages(li int, fp string, w Writer, laid map[string]cached
 func (b *builder) writeSiteFiles(fp string, w Writer, laid map[string]cachedPage) error {
 	extra, cached := b.opts.Cache.extraFiles(fp)
 	if cached {
-		for _, name := range sortedKeys(extra) {
+		for _, name := range slices.Sorted(maps.Keys(extra)) {
 			if err := b.write(w, name, extra[name]); err != nil {
 				return err
 			}
@@ -514,7 +514,7 @@ func (b *builder) writeSiteFiles(fp string, w Writer, laid map[string]cachedPage
 // writeFiles writes the generators' files of language li.
 func (b *builder) writeFiles(li int, w Writer) error {
 	for vi, v := range b.versions {
-		for _, name := range sortedKeys(b.files[vi][li]) {
+		for _, name := range slices.Sorted(maps.Keys(b.files[vi][li])) {
 			if b.pages[vi][li][name] != nil {
 				return fmt.Errorf("generated file %s is also a page in %s", name, v.Name())
 			}
@@ -546,15 +546,6 @@ func (r *recorder) WriteFile(name string, data []byte) error {
 	r.files[name] = data
 	r.mu.Unlock()
 	return r.w.WriteFile(name, data)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func (b *builder) write(w Writer, name string, data []byte) error {

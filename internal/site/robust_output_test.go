@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -78,7 +79,7 @@ func TestWriteDirLinksSharedData(t *testing.T) {
 	files := map[string][]byte{"en/d/large.json": large, "fr/d/large.json": large, "en/s.txt": small, "fr/s.txt": small,
 		"ja/d/copy.json": bytes.Clone(large)}
 	err := WriteDir(out, func(w Writer) error {
-		for _, name := range sortedKeys(files) {
+		for _, name := range slices.Sorted(maps.Keys(files)) {
 			if err := w.(SharedWriter).WriteShared(name, files[name]); err != nil {
 				return err
 			}
