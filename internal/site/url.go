@@ -3,28 +3,15 @@ package site
 import (
 	"strings"
 
+	"github.com/scoperef/scoperef/internal/content"
 	"github.com/scoperef/scoperef/internal/model"
 )
 
 // URL returns the site-absolute URL of a page: "/fr", "/fr/reference/scopes",
 // "/ja/enterprise-cloud@latest/reference/scopes", "/ko/enterprise-server@3.19/reference/scopes#repo".
+// It is content.URL, the one statement of the URL scheme, with slashes around path ignored.
 func URL(lang string, v *model.Version, path, anchor string) string {
-	var b strings.Builder
-	b.WriteByte('/')
-	b.WriteString(lang)
-	if v != nil && v.Segment != "" {
-		b.WriteByte('/')
-		b.WriteString(v.Segment)
-	}
-	if path = strings.Trim(path, "/"); path != "" {
-		b.WriteByte('/')
-		b.WriteString(path)
-	}
-	if anchor != "" {
-		b.WriteByte('#')
-		b.WriteString(anchor)
-	}
-	return b.String()
+	return content.URL(lang, v, strings.Trim(path, "/"), anchor)
 }
 
 // file returns the output file that serves URL(lang, v, path, ""): "fr/reference/scopes/index.html".
