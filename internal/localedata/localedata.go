@@ -5,6 +5,7 @@
 // Outputs: a Titles table answering "the title of scope repo in ja", with the English text as the
 // fallback, and diagnostics for entries that name an unknown id, repeat an id, or were made from an
 // English text that has since changed (stale: a warning; the translation is still used).
+// ReferenceText joins the Titles with the interface strings as the reference generator's text.
 //
 // Invariant: a lookup never fails; when a translation is missing the English text comes back with
 // Fallback set, so callers can mark it lang="en" and count it.

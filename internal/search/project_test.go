@@ -3,9 +3,7 @@ package search
 import (
 	"bytes"
 	"compress/gzip"
-	"maps"
 	"os"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -55,7 +53,7 @@ var projectIndexes = sync.OnceValues(func() ([]projectIndex, error) {
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
-	gen := reference.New(m, refText{cat, titles}, reference.Options{Date: cat.Date})
+	gen := reference.New(m, localedata.ReferenceText{Catalog: cat, Titles: titles}, reference.Options{Date: cat.Date})
 	var out []projectIndex
 	for _, name := range projectVersions {
 		v, ok := m.Version(name)
@@ -101,39 +99,6 @@ func projectRecords(site *content.Site, gen *reference.Generator, v *model.Versi
 		}
 	}
 	return recs, nil
-}
-
-// refText is the site's translator for the reference pages (internal/site/reference.go).
-type refText struct {
-	cat    *i18n.Catalog
-	titles *localedata.Titles
-}
-
-func (t refText) T(lang, id string, data map[string]any) string {
-	var args []any
-	for _, k := range slices.Sorted(maps.Keys(data)) {
-		args = append(args, k, data[k])
-	}
-	return t.cat.T(lang, id, args...).S
-}
-
-func (t refText) N(lang, id string, count int) string { return t.cat.N(lang, id, count).S }
-
-func (t refText) Data(lang, kind, id, field string) (string, bool) {
-	if kind != string(localedata.Scopes) && kind != string(localedata.Permissions) {
-		return "", false
-	}
-	text, ok := t.titles.Get(lang, localedata.Kind(kind), id)
-	if !ok || text.Fallback {
-		return "", false
-	}
-	switch field {
-	case "title":
-		return text.Title, true
-	case "description":
-		return text.Description, text.Description != ""
-	}
-	return "", false
 }
 
 func loadProject(t *testing.T) []projectIndex {

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"slices"
 	"sync"
 
 	"github.com/scoperef/scoperef/internal/i18n"
@@ -14,7 +13,7 @@ import (
 // endpoints, changes, migrate, downloads; package reference) and their data files, with text from
 // the catalog and from locales/<lang>/data.
 func Reference(m *model.Model, cat *i18n.Catalog, titles *localedata.Titles) Generator {
-	return &refPages{g: reference.New(m, refText{cat, titles}, reference.Options{URL: URL, Date: cat.Date})}
+	return &refPages{g: reference.New(m, localedata.ReferenceText{Catalog: cat, Titles: titles}, reference.Options{URL: URL, Date: cat.Date})}
 }
 
 // refPages adapts the reference generator to site.FileGenerator.
@@ -53,43 +52,4 @@ func (r *refPages) Files(v *model.Version, lang string) (map[string][]byte, erro
 		files[reference.DownloadsPath+"/"+name] = data
 	}
 	return files, nil
-}
-
-// refText gives the reference generator its text: interface strings from the catalog, scope and
-// permission titles from locales/<lang>/data.
-type refText struct {
-	cat    *i18n.Catalog
-	titles *localedata.Titles
-}
-
-func (t refText) T(lang, id string, data map[string]any) string {
-	keys := make([]string, 0, len(data))
-	for k := range data {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys) // a stable order keeps the catalog's cache small
-	args := make([]any, 0, 2*len(data))
-	for _, k := range keys {
-		args = append(args, k, data[k])
-	}
-	return t.cat.T(lang, id, args...).S
-}
-
-func (t refText) N(lang, id string, count int) string { return t.cat.N(lang, id, count).S }
-
-func (t refText) Data(lang, kind, id, field string) (string, bool) {
-	if kind != string(localedata.Scopes) && kind != string(localedata.Permissions) {
-		return "", false
-	}
-	text, ok := t.titles.Get(lang, localedata.Kind(kind), id)
-	if !ok || text.Fallback {
-		return "", false
-	}
-	switch field {
-	case "title":
-		return text.Title, true
-	case "description":
-		return text.Description, text.Description != ""
-	}
-	return "", false
 }
