@@ -6,7 +6,6 @@ import (
 
 	"github.com/scoperef/scoperef/internal/diag"
 	"github.com/scoperef/scoperef/internal/model"
-	"github.com/scoperef/scoperef/internal/project"
 	"github.com/scoperef/scoperef/internal/validate"
 )
 
@@ -49,11 +48,7 @@ func runCheck(env *cmdEnv, args []string) int {
 // loadModel opens the project at root and validates its data. err reports a problem with the
 // project itself (no such folder, broken schemas); input problems are in the list.
 func loadModel(root string) (*model.Model, *diag.List, error) {
-	p, err := project.Open(root)
-	if err != nil {
-		return nil, nil, err
-	}
-	schemas, err := validate.CompileSchemas(p.Schemas)
+	p, schemas, err := openProject(root)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -57,10 +56,7 @@ func runI18n(env *cmdEnv, args []string) int {
 		report = append(report, coverageOf(in, lang))
 	}
 	if *format == "json" {
-		enc := json.NewEncoder(env.stdout)
-		enc.SetIndent("", "  ")
-		enc.Encode(report)
-		return 0
+		return env.writeJSON(report)
 	}
 	writeCoverage(env.stdout, report, *verbose)
 	return 0

@@ -22,6 +22,19 @@ type loaded struct {
 	titles  *localedata.Titles
 }
 
+// openProject opens the project at root and compiles its schemas.
+func openProject(root string) (*project.Project, *validate.Schemas, error) {
+	p, err := project.Open(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	schemas, err := validate.CompileSchemas(p.Schemas)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, schemas, nil
+}
+
 // loadProject reads and checks every input of the project at root, so check and build report the
 // same problems. err is a problem with the project itself (no such folder, broken schemas);
 // input problems are in the list. When the data does not validate, the later stages are not
@@ -29,11 +42,7 @@ type loaded struct {
 //
 // parsed, when not nil, keeps the parsed pages for the next load (scoperef serve).
 func loadProject(root string, parsed *content.ParseCache) (*loaded, *diag.List, error) {
-	p, err := project.Open(root)
-	if err != nil {
-		return nil, nil, err
-	}
-	schemas, err := validate.CompileSchemas(p.Schemas)
+	p, schemas, err := openProject(root)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -89,10 +88,7 @@ func runLookup(env *cmdEnv, args []string) int {
 	res.Classic = &lookupClassic{Accepted: ep.Classic.Accepted,
 		Private: scopeAnyOf{nonNil(ep.Classic.Private)}, Public: scopeAnyOf{nonNil(ep.Classic.Public)}}
 	if *asJSON {
-		enc := json.NewEncoder(env.stdout)
-		enc.SetIndent("", "  ")
-		enc.Encode(res)
-		return 0
+		return env.writeJSON(res)
 	}
 	printLookup(env.stdout, &res, ep, &params)
 	return 0

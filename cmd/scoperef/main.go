@@ -13,6 +13,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -33,6 +34,19 @@ type cmdEnv struct {
 
 func (e *cmdEnv) errorf(format string, args ...any) {
 	fmt.Fprintf(e.stderr, "scoperef: "+format+"\n", args...)
+}
+
+// writeJSON prints v on stdout as indented JSON, for tools (no HTML escaping: it is not for a
+// web page), and returns the exit status.
+func (e *cmdEnv) writeJSON(v any) int {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		e.errorf("%v", err)
+		return 1
+	}
+	return 0
 }
 
 var commands = map[string]command{}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"strings"
@@ -43,14 +42,7 @@ func runMigrate(env *cmdEnv, args []string) int {
 		return 2
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(res); err != nil {
-			env.errorf("%v", err)
-			return 1
-		}
-		return 0
+		return env.writeJSON(res)
 	}
 	w := env.stdout
 	fmt.Fprintf(w, "%s: classic scopes %s\n", res.Version, strings.Join(res.Scopes, ", "))

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -138,14 +137,7 @@ func runMinimize(env *cmdEnv, args []string) int {
 		res.Classic.Scopes = append(res.Classic.Scopes, minimizeScope{Scope: s.Scope, Endpoints: operationIDs(s.Endpoints)})
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(res); err != nil {
-			env.errorf("%v", err)
-			return 1
-		}
-		return 0
+		return env.writeJSON(res)
 	}
 	printMinimize(env.stdout, &res, m)
 	return 0
