@@ -41,13 +41,13 @@ type Cache struct {
 	texts *search.Analyzer
 	// combined are the pages made of a Markdown page and a generated one, by version, language
 	// and path.
-	combined map[combineKey]*combinedPage
+	combined map[pageKey]*combinedPage
 	// builds counts the builds that used the cache.
 	builds uint64
 	// links remembers the pages whose links were all good, by version, language and path.
-	links map[combineKey]*linkMemo
+	links map[pageKey]*linkMemo
 	// records are the Markdown pages' search records, by version, language and path.
-	records map[combineKey]*cachedRecords
+	records map[pageKey]*cachedRecords
 }
 
 // The entries kept by version, language and path, and the id sets, carry the number of the
@@ -65,7 +65,7 @@ func (c *Cache) linkMemo(v *model.Version, lang, path string) *linkMemo {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	m := c.links[combineKey{v, lang, path}]
+	m := c.links[pageKey{v, lang, path}]
 	if m != nil {
 		m.used = c.builds
 	}
@@ -79,10 +79,10 @@ func (c *Cache) storeLinkMemo(v *model.Version, lang, path string, m *linkMemo) 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.links == nil {
-		c.links = map[combineKey]*linkMemo{}
+		c.links = map[pageKey]*linkMemo{}
 	}
 	m.used = c.builds
-	c.links[combineKey{v, lang, path}] = m
+	c.links[pageKey{v, lang, path}] = m
 }
 
 // startBuild returns the number of a new build; 0 for a nil Cache.
@@ -104,13 +104,14 @@ func (c *Cache) endBuild() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	n := c.builds
-	maps.DeleteFunc(c.combined, func(_ combineKey, e *combinedPage) bool { return e.used != n })
-	maps.DeleteFunc(c.links, func(_ combineKey, m *linkMemo) bool { return m.used != n })
-	maps.DeleteFunc(c.records, func(_ combineKey, r *cachedRecords) bool { return r.used != n })
+	maps.DeleteFunc(c.combined, func(_ pageKey, e *combinedPage) bool { return e.used != n })
+	maps.DeleteFunc(c.links, func(_ pageKey, m *linkMemo) bool { return m.used != n })
+	maps.DeleteFunc(c.records, func(_ pageKey, r *cachedRecords) bool { return r.used != n })
 	maps.DeleteFunc(c.idSets, func(_ idKey, e *idSetEntry) bool { return e.used != n })
 }
 
-type combineKey struct {
+// pageKey names a page of one version and language: what the Cache keeps per page is under it.
+type pageKey struct {
 	v          *model.Version
 	lang, path string
 }
@@ -131,7 +132,7 @@ func (c *Cache) combine(md *Page, g *GeneratedPage, v *model.Version, lang strin
 	if c == nil || g == nil {
 		return combine(md, g, v, lang)
 	}
-	k := combineKey{v, lang, g.Path}
+	k := pageKey{v, lang, g.Path}
 	c.mu.Lock()
 	e := c.combined[k]
 	if e != nil {
@@ -148,7 +149,7 @@ func (c *Cache) combine(md *Page, g *GeneratedPage, v *model.Version, lang strin
 		}
 		c.mu.Lock()
 		if c.combined == nil {
-			c.combined = map[combineKey]*combinedPage{}
+			c.combined = map[pageKey]*combinedPage{}
 		}
 		e.used = c.builds
 		c.combined[k] = e

@@ -114,7 +114,7 @@ func (c *Cache) markdownRecords(p *Page, v *model.Version, lang, path string) []
 	if c == nil {
 		return markdownRecords(p, v, lang, path)
 	}
-	k := combineKey{v, lang, path}
+	k := pageKey{v, lang, path}
 	c.mu.Lock()
 	old := c.records[k]
 	if old != nil {
@@ -127,7 +127,7 @@ func (c *Cache) markdownRecords(p *Page, v *model.Version, lang, path string) []
 	recs := markdownRecords(p, v, lang, path)
 	c.mu.Lock()
 	if c.records == nil {
-		c.records = map[combineKey]*cachedRecords{}
+		c.records = map[pageKey]*cachedRecords{}
 	}
 	c.records[k] = &cachedRecords{p.Title, p.Intro, p.Body, p.Headings, recs, c.builds}
 	c.mu.Unlock()
