@@ -8,6 +8,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("1. a\n1. b\n\n> [!NOTE]\n> c *d* [e](/f)\n", 3, 12, false)
 	f.Add("| a | b |\n|---|---|\n| `x` | **y** |\n", 10, 30, true)
 	f.Add("## T {#id}\n\ntext <b>raw</b> ![i](x)\n", 0, 5, false)
+	f.Add("日本\n語x\n", 0, 5, true) // a region edge inside a character
 	f.Fuzz(func(t *testing.T, src string, start, end int, inline bool) {
 		c := New()
 		var regions []Region

@@ -85,7 +85,8 @@ func configure(cjk bool) goldmark.Markdown {
 }
 
 // Region is a byte range of the text written in another language than the page, marked with
-// a lang attribute when rendered. Inline regions lie inside one paragraph.
+// a lang attribute when rendered. Inline regions lie inside one paragraph. An edge that falls inside
+// a multi-byte character is moved outward to take the whole character.
 type Region struct {
 	Start, End int
 	Inline     bool
@@ -137,6 +138,7 @@ func (c *Converter) Parse(src []byte, opts ParseOptions) *Doc {
 	d := &Doc{src: src, md: md, root: root}
 	d.Problems = append(d.Problems, problemsIn(pc)...)
 	for _, r := range opts.Regions {
+		r.Start, r.End = runeStart(src, r.Start), runeEnd(src, r.End)
 		if r.Start < r.End {
 			markRegion(root, r)
 		}
@@ -305,6 +307,23 @@ func plainText(n ast.Node, src []byte) string {
 }
 
 func decodeBytes(v []byte) []byte { return []byte(decode(v)) }
+
+// runeStart moves i back to the first byte of the character it falls in, so that a region never
+// cuts a character in two (a piece of continuation bytes alone makes goldmark's CJK rule panic).
+func runeStart(src []byte, i int) int {
+	for i > 0 && i < len(src) && !utf8.RuneStart(src[i]) {
+		i--
+	}
+	return i
+}
+
+// runeEnd moves i forward past the end of the character it falls in.
+func runeEnd(src []byte, i int) int {
+	for i > 0 && i < len(src) && !utf8.RuneStart(src[i]) {
+		i++
+	}
+	return i
+}
 
 // validUTF8 returns src, or a copy with each byte of an invalid sequence replaced by '?'.
 func validUTF8(src []byte) []byte {

@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func render(t *testing.T, src string, opts ParseOptions) (*Doc, string) {
@@ -167,5 +168,21 @@ func TestRenderInline(t *testing.T) {
 	d := New().Parse([]byte("An *intro*."), ParseOptions{})
 	if got := string(d.RenderInline()); got != "An <em>intro</em>." {
 		t.Errorf("got %q", got)
+	}
+}
+
+// A region edge inside a multi-byte character grows to take the whole character: cutting the
+// character in two left a text piece of continuation bytes only, on which goldmark's CJK
+// line-break rule panicked (found by FuzzParse in CI).
+func TestRegionInsideRune(t *testing.T) {
+	src := "日本\n語x\n" // 日 = bytes 0–2, 本 = 3–5
+	for _, r := range []Region{{Start: 0, End: 5, Inline: true, Lang: "en"}, {Start: 4, End: 9, Inline: true, Lang: "en"}} {
+		_, html := render(t, src, ParseOptions{CJK: true, Regions: []Region{r}})
+		if !utf8.ValidString(html) {
+			t.Errorf("region %d–%d: invalid UTF-8 in %q", r.Start, r.End, html)
+		}
+		if !strings.Contains(html, `lang="en"`) || strings.Count(html, "本") != 1 || strings.Count(html, "日") != 1 {
+			t.Errorf("region %d–%d: %q", r.Start, r.End, html)
+		}
 	}
 }
