@@ -103,13 +103,17 @@ func TestWriteDirAtomic(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(out, "a/index.html")); string(got) != "three" {
 		t.Errorf("after a good build: %q", got)
 	}
+	// Beside public/: the site before it, kept as the next build's spare.
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		t.Errorf("left behind: %v, want only public", names)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if len(names) != 2 || !strings.HasPrefix(names[0], ".public.old-") || names[1] != "public" {
+		t.Fatalf("beside public/: %v, want public and one spare", names)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, names[0], "a/index.html")); string(got) != "one" {
+		t.Errorf("the spare holds %q, want the site before the last", got)
 	}
 	if info, _ := os.Stat(out); info.Mode().Perm() != 0o755 {
 		t.Errorf("mode %v", info.Mode())

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -37,23 +36,31 @@ type LazyWriter interface {
 	WriteLazy(name string, make func() []byte) error
 }
 
-// WriteDir builds into out atomically: fn writes into a new folder beside out, which then
-// replaces out (the old folder is renamed away, the new one renamed in, the old one removed).
-// When fn or the swap fails, the new folder is removed and out is left as it was.
+// WriteDir builds into out atomically: fn writes into a folder beside out, which then replaces
+// out (the old folder is renamed away, the new one renamed in). When fn or the swap fails, the
+// new folder is removed and out is left as it was.
+//
+// The folder renamed away is kept beside out as a spare (".out.old-*") and the next WriteDir
+// writes into it: files that already hold the right bytes are left alone, others are
+// rewritten in place, and whatever the build did not write is removed before the swap. Making
+// thousands of files anew costs the file system far more than that (see spare.go). The spare
+// is claimed by renaming it, so two builds never share one.
 //
 // A build killed before it can clean up leaves its folders beside out: WriteDir first puts back
 // a previous site that a kill between the two renames left renamed away (out missing), and
-// removes such folders once older than staleAfter.
+// removes half-written folders once older than staleAfter.
 func WriteDir(out string, fn func(Writer) error) (err error) {
 	out = filepath.Clean(out)
 	parentDir, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parentDir, 0o755); err != nil {
 		return err
 	}
-	recoverLeftovers(parentDir, base, time.Now())
-	tmp, err := os.MkdirTemp(parentDir, "."+base+".new-")
-	if err != nil {
-		return err
+	spare := recoverLeftovers(parentDir, base, time.Now())
+	tmp, reuse := claimSpare(parentDir, base, spare)
+	if !reuse {
+		if tmp, err = os.MkdirTemp(parentDir, "."+base+".new-"); err != nil {
+			return err
+		}
 	}
 	defer func() {
 		if err != nil {
@@ -64,8 +71,15 @@ func WriteDir(out string, fn func(Writer) error) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	if err := fn(newDirWriter(tmp)); err != nil {
+	w := newDirWriter(tmp)
+	w.reuse = reuse
+	if err := fn(w); err != nil {
 		return err
+	}
+	if reuse {
+		if err := w.prune(); err != nil {
+			return err
+		}
 	}
 	return swap(tmp, out)
 }
@@ -74,13 +88,15 @@ func WriteDir(out string, fn func(Writer) error) (err error) {
 // build takes nearly that long, so such a folder belongs to no running build.
 const staleAfter = time.Hour
 
-// recoverLeftovers handles the folders a killed build left beside out: ".out.old-*" (the
-// previous site, renamed away) and ".out.new-*" (a half-written site). When out is missing, the
-// newest old folder becomes out again; folders older than staleAfter are removed.
-func recoverLeftovers(parentDir, base string, now time.Time) {
+// recoverLeftovers handles the folders beside out: ".out.old-*" (previous sites, renamed away)
+// and ".out.new-*" (sites being written, or half-written by a killed build). When out is
+// missing, the newest old folder becomes out again. The newest old folder left is the spare,
+// whose name it returns ("" if none); other old folders are removed, and new ones once older
+// than staleAfter.
+func recoverLeftovers(parentDir, base string, now time.Time) (spare string) {
 	entries, err := os.ReadDir(parentDir)
 	if err != nil {
-		return
+		return ""
 	}
 	type left struct {
 		name string
@@ -98,26 +114,48 @@ func recoverLeftovers(parentDir, base string, now time.Time) {
 			found = append(found, left{name, isOld, info.ModTime()})
 		}
 	}
-	out := filepath.Join(parentDir, base)
-	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+	newestOld := func() int {
 		newest := -1
 		for i, l := range found {
 			if l.old && (newest < 0 || l.mod.After(found[newest].mod)) {
 				newest = i
 			}
 		}
-		if newest >= 0 && os.Rename(filepath.Join(parentDir, found[newest].name), out) == nil {
-			found = slices.Delete(found, newest, newest+1)
+		return newest
+	}
+	out := filepath.Join(parentDir, base)
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+		if i := newestOld(); i >= 0 && os.Rename(filepath.Join(parentDir, found[i].name), out) == nil {
+			found = slices.Delete(found, i, i+1)
 		}
 	}
+	if i := newestOld(); i >= 0 {
+		spare = found[i].name
+		found = slices.Delete(found, i, i+1)
+	}
 	for _, l := range found {
-		if now.Sub(l.mod) > staleAfter {
+		if l.old || now.Sub(l.mod) > staleAfter {
 			os.RemoveAll(filepath.Join(parentDir, l.name))
 		}
 	}
+	return spare
 }
 
-// swap puts the folder tmp in place of out.
+// claimSpare renames the spare folder (".out.old-X") to ".out.new-X", making it this build's
+// folder, and returns its path. It returns false when there is no spare or another build
+// claimed it first.
+func claimSpare(parentDir, base, spare string) (string, bool) {
+	if spare == "" {
+		return "", false
+	}
+	claimed := filepath.Join(parentDir, "."+base+".new-"+strings.TrimPrefix(spare, "."+base+".old-"))
+	if os.Rename(filepath.Join(parentDir, spare), claimed) != nil {
+		return "", false
+	}
+	return claimed, true
+}
+
+// swap puts the folder tmp in place of out; the previous out is kept as the spare.
 func swap(tmp, out string) error {
 	old := ""
 	if _, err := os.Lstat(out); err == nil {
@@ -133,37 +171,23 @@ func swap(tmp, out string) error {
 		}
 		return err
 	}
-	if old != "" {
-		return removeTree(old)
-	}
 	return nil
-}
-
-// removeTree is os.RemoveAll with the folder's entries removed several at a time: removing a
-// site of thousands of folders costs the file system as much CPU time as writing it.
-func removeTree(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return os.RemoveAll(dir)
-	}
-	err = parallel(runtime.GOMAXPROCS(0), len(entries), func(i int) error {
-		return os.RemoveAll(filepath.Join(dir, entries[i].Name()))
-	})
-	if err != nil {
-		return err
-	}
-	return os.RemoveAll(dir)
 }
 
 // dirWriter writes files under dir. Folders are made once each, several at a time. It is a
 // SharedWriter: a file given to WriteShared whose data is the very slice an earlier one was
 // written from is made a hard link to that file when it is large enough for the copy to cost
 // more than the link; where links are not supported, it is written.
+//
+// When reuse is set, dir holds a previous site (the spare): see put for how its files are
+// written over, and prune for how what the build did not write goes.
 type dirWriter struct {
 	dir     string
+	reuse   bool
 	mu      sync.Mutex
 	dirs    map[string]*madeDir
 	written map[sliceKey]string // the first file written from a slice, by the slice
+	names   map[string]bool     // every file written, when reuse is set
 }
 
 type madeDir struct {
@@ -181,7 +205,7 @@ type sliceKey struct {
 const linkMin = 16 << 10
 
 func newDirWriter(dir string) *dirWriter {
-	return &dirWriter{dir: dir, dirs: map[string]*madeDir{}, written: map[sliceKey]string{}}
+	return &dirWriter{dir: dir, dirs: map[string]*madeDir{}, written: map[sliceKey]string{}, names: map[string]bool{}}
 }
 
 func (w *dirWriter) WriteFile(name string, data []byte) error {
@@ -189,7 +213,7 @@ func (w *dirWriter) WriteFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(file, data, 0o644)
+	return w.put(file, data)
 }
 
 // prepare checks a file's name, makes its folder and returns its path.
@@ -204,12 +228,62 @@ func (w *dirWriter) prepare(name string) (string, error) {
 		d = &madeDir{}
 		w.dirs[dir] = d
 	}
+	if w.reuse {
+		w.names[name] = true
+	}
 	w.mu.Unlock()
-	d.once.Do(func() { d.err = os.MkdirAll(filepath.Join(w.dir, filepath.FromSlash(dir)), 0o755) })
+	d.once.Do(func() { d.err = w.makeDir(filepath.Join(w.dir, filepath.FromSlash(dir))) })
 	if d.err != nil {
 		return "", d.err
 	}
 	return filepath.Join(w.dir, filepath.FromSlash(name)), nil
+}
+
+// makeDir makes the folder dir and its parents. In a reused folder a file standing where a
+// folder is now wanted is removed first.
+func (w *dirWriter) makeDir(dir string) error {
+	err := os.MkdirAll(dir, 0o755)
+	if err == nil || !w.reuse {
+		return err
+	}
+	rel, relErr := filepath.Rel(w.dir, dir)
+	if relErr != nil {
+		return err
+	}
+	p := w.dir
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		p = filepath.Join(p, part)
+		if info, statErr := os.Lstat(p); statErr == nil && !info.IsDir() {
+			if rmErr := os.Remove(p); rmErr != nil {
+				return rmErr
+			}
+			break
+		}
+	}
+	return os.MkdirAll(dir, 0o755)
+}
+
+// put writes data to file. In a new folder it simply makes the file. In a reused one, a file
+// that already holds data is left as it is; a regular file with no other name is rewritten in
+// place (no new file for the file system to allocate); anything else in the way — a folder, a
+// link, a file with other names, whose other names must keep their bytes — is removed first.
+func (w *dirWriter) put(file string, data []byte) error {
+	if w.reuse {
+		if info, err := os.Lstat(file); err == nil {
+			plain := info.Mode().IsRegular() && info.Mode().Perm() == 0o644
+			switch {
+			case plain && info.Size() == int64(len(data)) && holds(file, data):
+				return nil
+			case plain && links(info) == 1:
+				return rewrite(file, data)
+			default:
+				if err := os.RemoveAll(file); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return os.WriteFile(file, data, 0o644)
 }
 
 func (w *dirWriter) WriteShared(name string, data []byte) error {
@@ -218,16 +292,26 @@ func (w *dirWriter) WriteShared(name string, data []byte) error {
 		return err
 	}
 	if len(data) < linkMin {
-		return os.WriteFile(file, data, 0o644)
+		return w.put(file, data)
 	}
 	k := sliceKey{&data[0], len(data)}
 	w.mu.Lock()
 	first, ok := w.written[k]
 	w.mu.Unlock()
-	if ok && os.Link(first, file) == nil {
-		return nil
+	if ok {
+		if w.reuse {
+			if sameFile(first, file) {
+				return nil // linked already by the build that wrote the spare
+			}
+			if err := os.RemoveAll(file); err != nil {
+				return err
+			}
+		}
+		if os.Link(first, file) == nil {
+			return nil
+		}
 	}
-	if err := os.WriteFile(file, data, 0o644); err != nil {
+	if err := w.put(file, data); err != nil {
 		return err
 	}
 	if !ok {
@@ -236,6 +320,38 @@ func (w *dirWriter) WriteShared(name string, data []byte) error {
 		w.mu.Unlock()
 	}
 	return nil
+}
+
+// prune removes from a reused folder every file and folder the build did not write.
+func (w *dirWriter) prune() error {
+	keep := map[string]bool{".": true}
+	for name := range w.names {
+		for d := path.Dir(name); !keep[d]; d = path.Dir(d) {
+			keep[d] = true
+		}
+	}
+	return filepath.WalkDir(w.dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(w.dir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		switch {
+		case e.IsDir() && keep[rel]:
+			return nil
+		case e.IsDir():
+			if err := os.RemoveAll(p); err != nil {
+				return err
+			}
+			return filepath.SkipDir
+		case !w.names[rel]:
+			return os.Remove(p)
+		}
+		return nil
+	})
 }
 
 func validName(name string) bool {

@@ -217,34 +217,72 @@ func mustFile(m *Mem, name string) []byte {
 // it atomically to a folder, as scoperef build does after loading. Loading (YAML, schemas,
 // Markdown parsing) is measured separately by BenchmarkLoad.
 //
+// "rebuild" builds into the same folder again and again, as a writer running scoperef build
+// after each change does: two untimed builds first make the output and the spare WriteDir
+// writes into.
+// "fresh" removes the output and its spare (untimed) before each build, as on a first build
+// into an empty folder; BenchmarkHugoPeer has the same two.
+//
 //	go test ./internal/site -run '^$' -bench 'Build|Load' -benchmem -count 3
 func BenchmarkBuild(b *testing.B) {
 	opts := loadShipped(b)
-	out := filepath.Join(b.TempDir(), "public")
-	var pages int
-	var peak uint64
-	stop := samplePeak(&peak)
-	cpu0 := cpuTime()
-	b.ResetTimer()
-	for b.Loop() {
-		err := WriteDir(out, func(w Writer) error {
+	for _, fresh := range []bool{false, true} {
+		var pages int
+		benchWrite(b, fresh, func(w Writer) error {
 			rep, err := Build(opts, w)
 			if err == nil {
 				pages = rep.Pages
 			}
 			return err
+		}, func(b *testing.B) {
+			b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+			b.ReportMetric(float64(pages), "pages")
 		})
-		if err != nil {
-			b.Fatal(err)
-		}
 	}
-	b.StopTimer()
-	stop()
-	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
-	b.ReportMetric(float64(pages), "pages")
-	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
-	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
-	b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MB")
+}
+
+// benchWrite runs the sub-benchmark "rebuild" or "fresh" of WriteDir with write, reporting peak
+// memory and CPU time, and then what report adds.
+func benchWrite(b *testing.B, fresh bool, write func(Writer) error, report func(*testing.B)) {
+	name := "rebuild"
+	if fresh {
+		name = "fresh"
+	}
+	b.Run(name, func(b *testing.B) {
+		dir := b.TempDir()
+		out := filepath.Join(dir, "public")
+		if !fresh {
+			// The output and the spare exist, as after two builds.
+			for range 2 {
+				if err := WriteDir(out, write); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		var peak uint64
+		stop := samplePeak(&peak)
+		var cpu time.Duration
+		for b.Loop() {
+			if fresh {
+				b.StopTimer()
+				if err := os.RemoveAll(dir); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+			}
+			cpu0 := cpuTime()
+			if err := WriteDir(out, write); err != nil {
+				b.Fatal(err)
+			}
+			cpu += cpuTime() - cpu0
+		}
+		b.StopTimer()
+		stop()
+		report(b)
+		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+		b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MB")
+	})
 }
 
 // BenchmarkRender is BenchmarkBuild without the file system: every file is made, search
@@ -265,8 +303,8 @@ func BenchmarkRender(b *testing.B) {
 }
 
 // BenchmarkWriteSite is the file-system part of BenchmarkBuild alone: the site, built once into
-// memory, is written with WriteDir (new folder, every file, the swap, removing the previous one)
-// on every iteration. It is the floor under BenchmarkBuild on the machine's disk.
+// memory, is written with WriteDir on every iteration, "rebuild" and "fresh" as in
+// BenchmarkBuild. It is the floor under BenchmarkBuild on the machine's disk.
 func BenchmarkWriteSite(b *testing.B) {
 	opts := loadShipped(b)
 	mem := NewMem()
@@ -274,21 +312,14 @@ func BenchmarkWriteSite(b *testing.B) {
 		b.Fatal(err)
 	}
 	names := mem.Names()
-	out := filepath.Join(b.TempDir(), "public")
-	cpu0 := cpuTime()
-	for b.Loop() {
-		err := WriteDir(out, func(w Writer) error {
+	for _, fresh := range []bool{false, true} {
+		benchWrite(b, fresh, func(w Writer) error {
 			return parallel(runtime.GOMAXPROCS(0), len(names), func(i int) error {
 				data, _ := mem.File(names[i])
 				return w.WriteFile(names[i], data)
 			})
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
+		}, func(b *testing.B) { b.ReportMetric(float64(len(names)), "files") })
 	}
-	b.ReportMetric(float64(len(names)), "files")
-	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // eagerMem is a Mem that is not a LazyWriter: the build makes every file at once.
