@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -37,6 +38,18 @@ func MatchIn(m language.Matcher, langs []string, acceptLanguage string) string {
 // NativeName returns lang's name in that language, capitalized for a menu: "English",
 // "Français", "日本語", "한국어".
 func NativeName(lang string) string {
+	if name, ok := nativeNames.Load(lang); ok {
+		return name.(string)
+	}
+	name := nativeName(lang)
+	nativeNames.Store(lang, name)
+	return name
+}
+
+// nativeNames memoizes NativeName: layouts ask for the same few names on every page.
+var nativeNames sync.Map
+
+func nativeName(lang string) string {
 	name := display.Self.Name(language.Make(lang))
 	if name == "" {
 		return lang

@@ -104,6 +104,10 @@ type builder struct {
 	// files[vi][li][path] are the generated files (FileGenerator) of a version and language.
 	files [][]map[string][]byte
 	ui    []uiTable // by language index
+	// sites[vi][li] is what the layouts show the same on every page of a version and language.
+	sites [][]*siteView
+	// memos holds the layouts' memo results (memo.go).
+	memos sync.Map
 	// bannerOf[vi][li] is a version's banner without its page link; choices[li] the version
 	// picker's entries; pickerIndex[i] the index in versions of picker[i].
 	bannerOf    [][]*banner
@@ -137,6 +141,7 @@ func Build(opts Options, w Writer) (*Report, error) {
 	}
 	b.bannerOf = b.banners()
 	b.choices = b.versionChoices()
+	b.sites = b.siteViews()
 	b.allocate()
 	b.build = opts.Cache.startBuild()
 	defer opts.Cache.endBuild()

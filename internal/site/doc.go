@@ -56,8 +56,11 @@
 // language picker), .Crumbs, .Banner, .Notice, .Search (the search index's URL and the result
 // counts for search.js), .UI and .UIText (the layouts' interface strings as HTML and as text),
 // and .Nav and .TOC, the page list and the on-this-page list as ready <li>
-// elements (built in Go: reference pages have hundreds of entries). The "root", "notfound" and
-// "redirect" layouts make /index.html, /404.html and the redirect pages.
+// elements (built in Go: reference pages have hundreds of entries); likewise .VersionMenu and
+// .LangMenu (the pickers' <li> entries) and .AlternateLinks (the hreflang <link> elements).
+// .Site holds what is the same on every page of a version and language (.Lang, .HomeURL, .UI,
+// .UIText, .Search) for memo. The "root", "notfound" and "redirect" layouts make /index.html,
+// /404.html and the redirect pages.
 //
 // # Template functions
 //
@@ -67,6 +70,8 @@
 //	asset NAME                   the fingerprinted URL of templates/assets/NAME
 //	langname LANG                a language's own name ("Français")
 //	plain HTML                   text of an HTML fragment, for the meta description
+//	memo NAME DATA               the template NAME executed with DATA, once per build when DATA
+//	                             is a pointer such as .Site (memo.go)
 //
 // # Rebuilding
 //

@@ -25,6 +25,7 @@ func (b *builder) parseTemplates() (*template.Template, error) {
 		"langname": i18n.NativeName,
 		// plain turns HTML into text, for attributes such as the meta description.
 		"plain": plainText,
+		"memo":  b.memo,
 	}
 	return template.New("").Funcs(funcs).ParseFS(b.opts.Templates, "layouts/*.html", "partials/*.html")
 }
@@ -90,6 +91,9 @@ func (b *builder) uiTables() ([]uiTable, error) {
 
 // pageView is the data of the "page" layout.
 type pageView struct {
+	// Site is the part of the view that is the same on every page of the version and language:
+	// a layout passes it to memo.
+	Site *siteView
 	// UI and UIText are the layouts' interface strings (uiIDs) in the reader's language.
 	UI       map[string]template.HTML
 	UIText   map[string]string
@@ -110,9 +114,13 @@ type pageView struct {
 	// one (a tree that opens along the current page's path), as <li> elements.
 	Nav template.HTML
 	// TOC is the on-this-page list (h2 and h3) as <li> elements; empty when the page has none.
-	TOC    template.HTML
-	Banner *banner
-	Notice *notice
+	TOC template.HTML
+	// VersionMenu and LangMenu are the pickers' entries (Versions, Langs) as <li> elements, and
+	// AlternateLinks the hreflang <link> elements (Alternates): built in Go, as html/template
+	// spent more time on these few lists than on the rest of the page.
+	VersionMenu, LangMenu, AlternateLinks template.HTML
+	Banner                                *banner
+	Notice                                *notice
 	// Search is the search form's index and messages.
 	Search searchView
 }
@@ -164,14 +172,15 @@ func versionLabel(v *model.Version) string {
 
 func (b *builder) pageView(vi, li int, path string) *pageView {
 	v, lang, p := b.versions[vi], b.langs[li], b.pages[vi][li][path]
+	site := b.sites[vi][li]
 	view := &pageView{
-		UI: b.ui[li].HTML, UIText: b.ui[li].Text,
+		Site: site, UI: site.UI, UIText: site.UIText,
 		Lang: lang, Path: path, Page: p,
-		HomeURL:   URL(lang, v, "", ""),
+		HomeURL:   site.HomeURL,
 		Canonical: b.base + URL(lang, v, path, ""),
 		Nav:       b.navHTML(b.navs[vi][li], path),
 		Banner:    b.banner(vi, li, path),
-		Search:    searchView{Index: URL(lang, v, SearchIndex, ""), Result: b.ui[li].Result, Results: b.ui[li].Results},
+		Search:    site.Search,
 	}
 	if p.Lang != "" && p.Lang != lang {
 		view.TextLang = p.Lang
@@ -211,8 +220,57 @@ func (b *builder) pageView(vi, li int, path string) *pageView {
 		}
 	}
 	view.TOC = tocHTML(p.Headings)
+	view.VersionMenu = versionMenu(view.Versions, view.UI["VersionUnavailable"])
+	view.LangMenu = langMenu(view.Langs)
+	view.AlternateLinks = alternateLinks(view.Alternates)
 	view.Notice = b.notice(v, lang, path, p)
 	return view
+}
+
+// versionMenu renders the version picker's entries. unavailable is the note on versions
+// without the page.
+func versionMenu(cs []versionChoice, unavailable template.HTML) template.HTML {
+	var sb strings.Builder
+	for _, c := range cs {
+		label := template.HTMLEscapeString(c.Label)
+		if c.Status != "" {
+			label += ` <span class="badge">` + template.HTMLEscapeString(c.Status) + `</span>`
+		}
+		sb.WriteString("<li>")
+		switch {
+		case c.Current:
+			sb.WriteString(`<a href="` + template.HTMLEscapeString(c.URL) + `" aria-current="page">` + label + "</a>")
+		case c.Disabled:
+			sb.WriteString(`<span class="disabled" aria-disabled="true">` + label + `<span class="unavailable">` + string(unavailable) + "</span></span>")
+		default:
+			sb.WriteString(`<a href="` + template.HTMLEscapeString(c.URL) + `">` + label + "</a>")
+		}
+		sb.WriteString("</li>\n")
+	}
+	return template.HTML(sb.String())
+}
+
+// langMenu renders the language picker's entries, each link in its own language.
+func langMenu(ls []langChoice) template.HTML {
+	var sb strings.Builder
+	for _, l := range ls {
+		lang := template.HTMLEscapeString(l.Lang)
+		sb.WriteString(`<li><a href="` + template.HTMLEscapeString(l.URL) + `" hreflang="` + lang + `" lang="` + lang + `"`)
+		if l.Current {
+			sb.WriteString(` aria-current="page"`)
+		}
+		sb.WriteString(">" + template.HTMLEscapeString(l.Name) + "</a></li>\n")
+	}
+	return template.HTML(sb.String())
+}
+
+// alternateLinks renders the hreflang alternates as <link> elements.
+func alternateLinks(as []alternate) template.HTML {
+	var sb strings.Builder
+	for _, a := range as {
+		sb.WriteString(`<link rel="alternate" hreflang="` + template.HTMLEscapeString(a.Hreflang) + `" href="` + template.HTMLEscapeString(a.URL) + "\">\n")
+	}
+	return template.HTML(sb.String())
 }
 
 func (b *builder) versionIndex(v *model.Version) int {
