@@ -57,7 +57,8 @@
 // counts for search.js), .UI and .UIText (the layouts' interface strings as HTML and as text),
 // and .Nav and .TOC, the page list and the on-this-page list as ready <li>
 // elements (built in Go: reference pages have hundreds of entries); likewise .VersionMenu and
-// .LangMenu (the pickers' <li> entries) and .AlternateLinks (the hreflang <link> elements).
+// .LangMenu (the pickers' <li> entries), .CrumbList (the breadcrumb's) and .AlternateLinks (the
+// hreflang <link> elements).
 // .Site holds what is the same on every page of a version and language (.Lang, .HomeURL, .UI,
 // .UIText, .Search) for memo. The "root", "notfound" and "redirect" layouts make /index.html,
 // /404.html and the redirect pages.

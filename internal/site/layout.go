@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/scoperef/scoperef/internal/i18n"
 	"github.com/scoperef/scoperef/internal/model"
@@ -32,6 +34,14 @@ func (b *builder) parseTemplates() (*template.Template, error) {
 
 // plainText drops the tags of an HTML fragment and decodes its character references.
 func plainText(h template.HTML) string {
+	if isPlain(string(h)) {
+		return string(h) // most headings and intros: nothing to drop, decode or collapse
+	}
+	return plainTextSlow(h)
+}
+
+// plainTextSlow is plainText without the shortcut.
+func plainTextSlow(h template.HTML) string {
 	var b strings.Builder
 	in := false
 	for _, r := range string(h) {
@@ -45,6 +55,31 @@ func plainText(h template.HTML) string {
 		}
 	}
 	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
+}
+
+// isPlain reports whether s is already its own plainText: no tag, no character reference, and
+// no whitespace but single spaces between words.
+func isPlain(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// strings.Fields also splits at Unicode spaces (U+00A0, U+3000...).
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) || r == utf8.RuneError {
+				return false
+			}
+			i += n
+			continue
+		}
+		if c == '<' || c == '&' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == ' ' && s[i+1] == ' ' {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 func textHTML(t i18n.Text) template.HTML {
@@ -119,8 +154,11 @@ type pageView struct {
 	// AlternateLinks the hreflang <link> elements (Alternates): built in Go, as html/template
 	// spent more time on these few lists than on the rest of the page.
 	VersionMenu, LangMenu, AlternateLinks template.HTML
-	Banner                                *banner
-	Notice                                *notice
+	// CrumbList is the breadcrumb's entries (Crumbs) as <li> elements, the current page's
+	// marked aria-current.
+	CrumbList template.HTML
+	Banner    *banner
+	Notice    *notice
 	// Search is the search form's index and messages.
 	Search searchView
 }
@@ -223,6 +261,7 @@ func (b *builder) pageView(vi, li int, path string) *pageView {
 	view.VersionMenu = versionMenu(view.Versions, view.UI["VersionUnavailable"])
 	view.LangMenu = langMenu(view.Langs)
 	view.AlternateLinks = alternateLinks(view.Alternates)
+	view.CrumbList = crumbList(view.Crumbs, path)
 	view.Notice = b.notice(v, lang, path, p)
 	return view
 }
@@ -260,6 +299,22 @@ func langMenu(ls []langChoice) template.HTML {
 			sb.WriteString(` aria-current="page"`)
 		}
 		sb.WriteString(">" + template.HTMLEscapeString(l.Name) + "</a></li>\n")
+	}
+	return template.HTML(sb.String())
+}
+
+// crumbList renders the breadcrumb's entries; current is the page's path.
+func crumbList(cs []navEntry, current string) template.HTML {
+	var sb strings.Builder
+	for _, c := range cs {
+		sb.WriteString(`<li><a href="` + template.HTMLEscapeString(c.URL) + `"`)
+		if c.Path == current {
+			sb.WriteString(` aria-current="page"`)
+		}
+		if c.Lang != "" {
+			sb.WriteString(` lang="` + template.HTMLEscapeString(c.Lang) + `"`)
+		}
+		sb.WriteString(">" + template.HTMLEscapeString(c.Title) + "</a></li>\n")
 	}
 	return template.HTML(sb.String())
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -33,7 +34,7 @@ func TestMemo(t *testing.T) {
 	}
 }
 
-// TestPickerMenus: the Go-built picker entries and alternates escape what they print and mark
+// TestPickerMenus: the Go-built picker and breadcrumb entries and the alternates escape what they print and mark
 // the current entry, as the layouts did.
 func TestPickerMenus(t *testing.T) {
 	vs := versionMenu([]versionChoice{
@@ -53,8 +54,37 @@ func TestPickerMenus(t *testing.T) {
 	if string(ls) != want {
 		t.Errorf("langMenu:\n%s\nwant:\n%s", ls, want)
 	}
+	cs := crumbList([]navEntry{{Path: "a", URL: "/en/a", Title: "A & B"}, {Path: "a/b", URL: "/en/a/b", Title: "Titre", Lang: "en"}}, "a/b")
+	want = `<li><a href="/en/a">A &amp; B</a></li>` + "\n" + `<li><a href="/en/a/b" aria-current="page" lang="en">Titre</a></li>` + "\n"
+	if string(cs) != want {
+		t.Errorf("crumbList:\n%s\nwant:\n%s", cs, want)
+	}
 	as := alternateLinks([]alternate{{"x-default", "https://e.test/en/<p>"}})
 	if want := `<link rel="alternate" hreflang="x-default" href="https://e.test/en/&lt;p&gt;">` + "\n"; string(as) != want {
 		t.Errorf("alternateLinks: %s, want %s", as, want)
+	}
+}
+
+// TestPlainTextShortcut: plainText's shortcut for text that needs no change gives what the full
+// conversion gives, over random strings of the characters that matter.
+func TestPlainTextShortcut(t *testing.T) {
+	parts := []string{"a", "é", " ", "  ", "\u00a0", "\u3000", "<b>", "&amp;", "\n", "\t", "\xff", "語", "x y"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	shortcuts := 0
+	for range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(6) {
+			sb.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := template.HTML(sb.String())
+		if isPlain(string(s)) {
+			shortcuts++
+		}
+		if got, want := plainText(s), plainTextSlow(s); got != want {
+			t.Fatalf("plainText(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if shortcuts < 1000 {
+		t.Errorf("the shortcut was taken %d times: the test does not exercise it", shortcuts)
 	}
 }
