@@ -280,7 +280,22 @@ func (a *Analyzer) weigh(lang string, recs []Record, texts []*analysis) (terms [
 	if pageTotal > 0 {
 		pageAvg = float64(pageTotal) / n
 	}
+	// Each term's idf once, and its postings in one array: a record adds a gap and a weight to
+	// each term it holds once, so term t takes exactly 2·df[t] ints.
+	idf := make([]float64, len(terms))
+	size := 0
+	for t, c := range df {
+		if c > 0 {
+			f := float64(c)
+			idf[t] = math.Log(1 + (n-f+0.5)/(f+0.5))
+			size += 2 * int(c)
+		}
+	}
+	all := make([]int, size)
 	postings = make([][]int, len(terms))
+	for t, c := range df {
+		postings[t], all = all[:0:2*c], all[2*c:]
+	}
 	last := make([]int, len(terms))
 	// tf, inTitle and inPage of the current record, by id (reset after each record).
 	tf := make([]int32, len(terms))
@@ -298,8 +313,6 @@ func (a *Analyzer) weigh(lang string, recs []Record, texts []*analysis) (terms [
 			inPage[id] = true
 		}
 		weight := func(t int32) {
-			f := float64(df[t])
-			idf := math.Log(1 + (n-f+0.5)/(f+0.5))
 			s := sat(int(tf[t]), d.text.n, avg)
 			if inTitle[t] {
 				s += titleBoost
@@ -307,7 +320,7 @@ func (a *Analyzer) weigh(lang string, recs []Record, texts []*analysis) (terms [
 			if inPage[t] {
 				s += pageBoost * sat(1, d.page.n, pageAvg)
 			}
-			w := max(1, int(math.Round(float64(100*idf)*s)))
+			w := max(1, int(math.Round(float64(100*idf[t])*s)))
 			postings[t] = append(postings[t], i-last[t], w) // last[t] is 0 for the first
 			last[t] = i
 		}
