@@ -15,9 +15,11 @@
 //     a rebuild starts once no change has arrived for Debounce (10 ms), so saving several files
 //     at once rebuilds once.
 //   - Every HTML response gets a small script that listens on /__scoperef/events
-//     (server-sent events). After a good rebuild the server sends "reload"; after a failed one it
-//     sends "failed" with the diagnostics, which the script shows over the page, and the last
-//     good build stays served. A page opened while the build is broken shows the errors at once.
+//     (server-sent events). When a rebuild starts the server sends "reload", and requests for
+//     the site wait until the build has finished: the browser unloads the page and asks for it
+//     again while the site builds, rather than after. When the build fails the server sends
+//     "failed" with the diagnostics, which the script shows over the page, and the last good
+//     build stays served. A page opened while the build is broken shows the errors at once.
 //   - Responses are never cached, so a reload always shows the latest build; fingerprinted
 //     assets (site.Fingerprinted), whose names change with their content, are cached for good.
 //
@@ -76,6 +78,8 @@ type Server struct {
 	clients map[chan event]bool
 	builds  int // finished builds, good or bad
 	built   chan struct{}
+	// idle is closed when no build is running; a build replaces it with an open one.
+	idle chan struct{}
 }
 
 type event struct{ name, data string }
@@ -88,31 +92,33 @@ func New(opts Options) *Server {
 	if len(opts.Langs) == 0 {
 		opts.Langs = i18n.Languages
 	}
-	return &Server{opts: opts, matcher: i18n.NewMatcher(opts.Langs), clients: map[chan event]bool{}, built: make(chan struct{})}
+	idle := make(chan struct{})
+	close(idle)
+	return &Server{opts: opts, matcher: i18n.NewMatcher(opts.Langs), clients: map[chan event]bool{}, built: make(chan struct{}), idle: idle}
 }
 
-// Rebuild builds the site now, installs it when the build succeeds, and notifies open pages.
-// changed lists the files that changed, or is nil.
+// Rebuild builds the site now, installs it when the build succeeds, and notifies open pages:
+// "reload" as it starts (their requests wait for the build), "failed" if it fails. changed
+// lists the files that changed, or is nil.
 func (s *Server) Rebuild(changed []string) error {
 	start := time.Now()
+	idle := make(chan struct{})
+	s.mu.Lock()
+	s.idle = idle
+	s.notify(event{name: "reload"})
+	s.mu.Unlock()
 	files, err := s.opts.Build(changed)
 	s.mu.Lock()
-	ev := event{name: "reload"}
 	if err != nil {
 		s.failure = err.Error()
-		ev = event{name: "failed", data: s.failure}
+		s.notify(event{name: "failed", data: s.failure})
 	} else {
 		s.files, s.failure = files, ""
 	}
 	s.builds++
 	close(s.built)
 	s.built = make(chan struct{})
-	for c := range s.clients {
-		select {
-		case c <- ev:
-		default: // a slow client misses an event; it gets the state on reconnect
-		}
-	}
+	close(idle)
 	s.mu.Unlock()
 	if err != nil {
 		fmt.Fprintf(s.opts.Log, "build failed in %v:\n%v\n", time.Since(start).Round(time.Millisecond), err)
@@ -120,6 +126,36 @@ func (s *Server) Rebuild(changed []string) error {
 		fmt.Fprintf(s.opts.Log, "built %d files in %v\n", len(files.Names()), time.Since(start).Round(time.Millisecond))
 	}
 	return err
+}
+
+// notify sends ev to every open page; s.mu is held.
+func (s *Server) notify(ev event) {
+	for c := range s.clients {
+		select {
+		case c <- ev:
+		default: // a slow client misses an event; it gets the state on reconnect
+		}
+	}
+}
+
+func isClosed(c chan struct{}) bool {
+	select {
+	case <-c:
+		return true
+	default:
+		return false
+	}
+}
+
+// settle waits until no build is running, or until ctx ends.
+func (s *Server) settle(ctx context.Context) {
+	s.mu.RLock()
+	idle := s.idle
+	s.mu.RUnlock()
+	select {
+	case <-idle:
+	case <-ctx.Done():
+	}
 }
 
 // Builds returns the number of finished builds and a channel closed when the next one finishes.
@@ -179,6 +215,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	s.settle(r.Context())
 	s.mu.RLock()
 	files, failure := s.files, s.failure
 	s.mu.RUnlock()
@@ -248,7 +285,19 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	c := make(chan event, 4)
-	s.mu.Lock()
+	// Register when no build is running, so that the state sent is the latest build's and any
+	// later build's "reload" reaches this page.
+	for {
+		s.settle(r.Context())
+		if r.Context().Err() != nil {
+			return
+		}
+		s.mu.Lock()
+		if isClosed(s.idle) {
+			break
+		}
+		s.mu.Unlock()
+	}
 	s.clients[c] = true
 	state := event{name: "ok"}
 	if s.failure != "" {

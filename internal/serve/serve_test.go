@@ -119,6 +119,9 @@ func TestFailedBuildShownAndLastGoodKept(t *testing.T) {
 		t.Errorf("first event %q", ev)
 	}
 	s.Rebuild(nil)
+	if ev := readEvent(t, events); ev != "reload:" {
+		t.Errorf("event as a build starts: %q", ev)
+	}
 	if ev := readEvent(t, events); !strings.HasPrefix(ev, "failed:content/pages/index.md:3:1") {
 		t.Errorf("event after a failed build: %q", ev)
 	}
@@ -130,7 +133,57 @@ func TestFailedBuildShownAndLastGoodKept(t *testing.T) {
 	fail.Store(false)
 	s.Rebuild(nil)
 	if ev := readEvent(t, events); ev != "reload:" {
-		t.Errorf("event after a good build: %q", ev)
+		t.Errorf("event as a good build starts: %q", ev)
+	}
+}
+
+// TestRequestsWaitForTheBuild: open pages are told to reload as a build starts, and a request
+// made while it runs gets what it builds, not the site before it.
+func TestRequestsWaitForTheBuild(t *testing.T) {
+	release := make(chan struct{})
+	var calls atomic.Int32
+	s := New(Options{Build: func([]string) (*site.Mem, error) {
+		if calls.Add(1) == 1 {
+			return memSite(t, map[string]string{"en/index.html": "<html><head></head><body>old</body></html>"}), nil
+		}
+		<-release
+		return memSite(t, map[string]string{"en/index.html": "<html><head></head><body>new</body></html>"}), nil
+	}})
+	s.Rebuild(nil)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + eventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := bufio.NewReader(resp.Body)
+	if ev := readEvent(t, events); ev != "ok:" {
+		t.Fatalf("first event %q", ev)
+	}
+	go s.Rebuild([]string{"content/pages/index.md"})
+	if ev := readEvent(t, events); ev != "reload:" {
+		t.Fatalf("event as the build starts: %q", ev)
+	}
+	page := make(chan string, 1)
+	go func() {
+		r, err := http.Get(srv.URL + "/en")
+		if err != nil {
+			page <- err.Error()
+			return
+		}
+		defer r.Body.Close()
+		b, _ := io.ReadAll(r.Body)
+		page <- string(b)
+	}()
+	select {
+	case p := <-page:
+		t.Fatalf("a request was answered while the build ran: %q", p)
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(release)
+	if p := <-page; !strings.Contains(p, "new") {
+		t.Errorf("the request got %q, want the new build", p)
 	}
 }
 
