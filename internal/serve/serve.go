@@ -15,9 +15,9 @@
 //     a rebuild starts once no change has arrived for Debounce (10 ms), so saving several files
 //     at once rebuilds once.
 //   - Every HTML response gets a small script that listens on /__scoperef/events
-//     (server-sent events). On the first change of a batch the server sends "reload", and
-//     requests for the site wait until the rebuild has finished: the browser unloads the page
-//     and asks for it again while the server waits out the batch and builds, rather than after. When the build fails the server sends
+//     (server-sent events). When a rebuild starts the server sends "reload", and requests for
+//     the site wait until the build has finished: the browser unloads the page and asks for it
+//     again while the site builds, rather than after. When the build fails the server sends
 //     "failed" with the diagnostics, which the script shows over the page, and the last good
 //     build stays served. A page opened while the build is broken shows the errors at once.
 //   - Responses are never cached, so a reload always shows the latest build; fingerprinted
@@ -97,31 +97,15 @@ func New(opts Options) *Server {
 	return &Server{opts: opts, matcher: i18n.NewMatcher(opts.Langs), clients: map[chan event]bool{}, built: make(chan struct{}), idle: idle}
 }
 
-// Coming says a rebuild will follow shortly (the first change of a batch has arrived): open
-// pages are told to reload now, and requests wait until that rebuild has finished. A call to
-// Rebuild must follow.
-func (s *Server) Coming() {
-	s.mu.Lock()
-	s.coming()
-	s.mu.Unlock()
-}
-
-// coming is Coming with s.mu held; it returns the channel the rebuild is to close.
-func (s *Server) coming() chan struct{} {
-	if isClosed(s.idle) {
-		s.idle = make(chan struct{})
-		s.notify(event{name: "reload"})
-	}
-	return s.idle
-}
-
 // Rebuild builds the site now, installs it when the build succeeds, and notifies open pages:
-// "reload" as it starts unless Coming said so already (their requests wait for the build),
-// "failed" if it fails. changed lists the files that changed, or is nil.
+// "reload" as it starts (their requests wait for the build), "failed" if it fails. changed
+// lists the files that changed, or is nil.
 func (s *Server) Rebuild(changed []string) error {
 	start := time.Now()
+	idle := make(chan struct{})
 	s.mu.Lock()
-	idle := s.coming()
+	s.idle = idle
+	s.notify(event{name: "reload"})
 	s.mu.Unlock()
 	files, err := s.opts.Build(changed)
 	s.mu.Lock()
@@ -196,7 +180,7 @@ func (s *Server) Run(ctx context.Context, addr string, w io.Writer) error {
 	defer watcher.Close()
 	s.Rebuild(nil) // a failure is shown in the browser; keep serving
 	fmt.Fprintf(w, "serving http://%s/ (Ctrl-C to stop)\n", ln.Addr())
-	go watcher.loop(ctx, Debounce, s.Coming, func(changed []string) { s.Rebuild(changed) })
+	go watcher.loop(ctx, Debounce, func(changed []string) { s.Rebuild(changed) })
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()

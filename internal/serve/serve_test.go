@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -188,65 +187,6 @@ func TestRequestsWaitForTheBuild(t *testing.T) {
 	}
 }
 
-// TestComingHoldsRequests: Coming tells open pages to reload at once, and requests wait for
-// the Rebuild that follows it; that Rebuild sends no second "reload".
-func TestComingHoldsRequests(t *testing.T) {
-	var version atomic.Int32
-	s := New(Options{Build: func([]string) (*site.Mem, error) {
-		if version.Load() == 2 {
-			return nil, errors.New("broken")
-		}
-		body := "v" + strconv.Itoa(int(version.Load()))
-		return memSite(t, map[string]string{"en/index.html": "<html><head></head><body>" + body + "</body></html>"}), nil
-	}})
-	s.Rebuild(nil)
-	srv := httptest.NewServer(s)
-	defer srv.Close()
-	resp, err := http.Get(srv.URL + eventsPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	events := bufio.NewReader(resp.Body)
-	if ev := readEvent(t, events); ev != "ok:" {
-		t.Fatalf("first event %q", ev)
-	}
-	s.Coming()
-	if ev := readEvent(t, events); ev != "reload:" {
-		t.Fatalf("event after Coming: %q", ev)
-	}
-	page := make(chan string, 1)
-	go func() {
-		r, err := http.Get(srv.URL + "/en")
-		if err != nil {
-			page <- err.Error()
-			return
-		}
-		defer r.Body.Close()
-		b, _ := io.ReadAll(r.Body)
-		page <- string(b)
-	}()
-	select {
-	case p := <-page:
-		t.Fatalf("a request was answered before the rebuild: %q", p)
-	case <-time.After(100 * time.Millisecond):
-	}
-	version.Store(1)
-	s.Rebuild([]string{"content/pages/index.md"})
-	if p := <-page; !strings.Contains(p, "v1") {
-		t.Errorf("the request got %q, want the rebuilt site", p)
-	}
-	// A rebuild without Coming sends its own reload (and this one fails): the next events are
-	// that reload and the failure, nothing from the rebuild that followed Coming.
-	version.Store(2)
-	s.Rebuild(nil)
-	for _, want := range []string{"reload:", "failed:broken"} {
-		if ev := readEvent(t, events); ev != want {
-			t.Errorf("event %q, want %q", ev, want)
-		}
-	}
-}
-
 // readEvent reads one server-sent event as "name:data".
 func readEvent(t *testing.T, r *bufio.Reader) string {
 	t.Helper()
@@ -281,15 +221,11 @@ func TestWatchBatches(t *testing.T) {
 	done := make(chan struct{}, 10)
 	var mu sync.Mutex
 	var got [][]string
-	// start is called once per batch, before its rebuild.
-	var starts atomic.Int32
-	go w.loop(ctx, 50*time.Millisecond, func() { starts.Add(1) }, func(changed []string) {
+	go w.loop(ctx, 50*time.Millisecond, func(changed []string) {
 		mu.Lock()
 		got = append(got, changed)
 		mu.Unlock()
-		if s, b := starts.Load(), builds.Add(1); s != b {
-			t.Errorf("rebuild %d after %d starts", b, s)
-		}
+		builds.Add(1)
 		done <- struct{}{}
 	})
 	for _, n := range []string{"a.md", "b.md", "c.md"} {
@@ -302,8 +238,8 @@ func TestWatchBatches(t *testing.T) {
 		t.Fatal("no rebuild")
 	}
 	time.Sleep(150 * time.Millisecond)
-	if n, s := builds.Load(), starts.Load(); n != 1 || s != 1 {
-		t.Errorf("%d rebuilds and %d starts for three quick writes, want 1 and 1", n, s)
+	if n := builds.Load(); n != 1 {
+		t.Errorf("%d rebuilds for three quick writes, want 1", n)
 	}
 	mu.Lock()
 	if len(got) != 1 || len(got[0]) != 3 || filepath.Base(got[0][0]) != "a.md" || filepath.Base(got[0][2]) != "c.md" {

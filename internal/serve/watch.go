@@ -63,19 +63,11 @@ func ignored(p string) bool {
 // loop calls rebuild with the changed files once no change has arrived for quiet after one or
 // more changes, until ctx ends. Rebuilds never overlap: changes during a rebuild lead to one more
 // rebuild after it. After a watcher error (an overflow) the list is nil: anything may have changed.
-// start is called on the first change of each batch, before the wait: a rebuild always follows.
-func (w *watcher) loop(ctx context.Context, quiet time.Duration, start func(), rebuild func(changed []string)) {
+func (w *watcher) loop(ctx context.Context, quiet time.Duration, rebuild func(changed []string)) {
 	timer := time.NewTimer(quiet)
 	timer.Stop()
 	changed := map[string]bool{}
-	unknown, pending := false, false
-	begin := func() {
-		if !pending {
-			pending = true
-			start()
-		}
-		timer.Reset(quiet)
-	}
+	unknown := false
 	for {
 		select {
 		case <-ctx.Done():
@@ -94,11 +86,11 @@ func (w *watcher) loop(ctx context.Context, quiet time.Duration, start func(), r
 				}
 			}
 			changed[ev.Name] = true
-			begin()
+			timer.Reset(quiet)
 		case <-w.w.Errors:
 			// Overflow or a removed folder: rebuild everything to be safe.
 			unknown = true
-			begin()
+			timer.Reset(quiet)
 		case <-timer.C:
 			var list []string
 			if !unknown {
@@ -109,7 +101,7 @@ func (w *watcher) loop(ctx context.Context, quiet time.Duration, start func(), r
 				slices.Sort(list)
 			}
 			clear(changed)
-			unknown, pending = false, false
+			unknown = false
 			rebuild(list)
 		}
 	}
