@@ -94,4 +94,9 @@
 // every link checked come from pages of the same language, so the text of only one language is
 // held in memory at once. Nothing in the output loads anything from
 // another site: no external fonts, scripts, styles or images.
+//
+// WriteDir never writes into the folder it publishes: a build goes into a folder beside it (the
+// spare left by the build before, or a new one) that replaces it by rename once complete, and
+// after WriteDir returns without error that folder holds exactly the files the build wrote
+// (TestWriteDirSpare).
 package site
