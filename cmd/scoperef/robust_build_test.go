@@ -87,11 +87,37 @@ func TestBuildKilled(t *testing.T) {
 	// A killed build cannot remove its half-written folder; a later build does not either.
 	t.Logf("left beside public/ by the killed builds: %q", left)
 
+	start = time.Now()
 	if b, err := build("4").CombinedOutput(); err != nil {
 		t.Fatalf("last build: %v\n%s", err, b)
 	}
+	again := time.Since(start) // a build into the spare, faster than the first
 	if last := treeDigest(t, out); !maps(last, first) {
 		t.Errorf("a second build (GOMAXPROCS 4 instead of 1) differs from the first:%s", treeDiff(first, last))
+	}
+
+	// That build left the first site beside public/ as its spare. A build that claims the spare
+	// and is killed while writing into it leaves public/ whole; the next build, into a new
+	// folder, and the one after it, into the spare again, give the first tree.
+	cmd := build("2")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(again / 2)
+	cmd.Process.Kill()
+	if err := cmd.Wait(); err == nil {
+		t.Logf("the build into the spare killed after %v had already finished", again/2)
+	}
+	if got := treeDigest(t, out); !maps(got, first) {
+		t.Fatalf("after a build into the spare was killed, public/ differs from the first build:%s", treeDiff(first, got))
+	}
+	for i := range 2 {
+		if b, err := build("2").CombinedOutput(); err != nil {
+			t.Fatalf("build %d after the kill: %v\n%s", i+1, err, b)
+		}
+		if got := treeDigest(t, out); !maps(got, first) {
+			t.Errorf("build %d after the kill differs from the first:%s", i+1, treeDiff(first, got))
+		}
 	}
 }
 

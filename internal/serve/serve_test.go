@@ -221,7 +221,9 @@ func TestWatchBatches(t *testing.T) {
 	done := make(chan struct{}, 10)
 	var mu sync.Mutex
 	var got [][]string
-	go w.loop(ctx, 50*time.Millisecond, func(changed []string) {
+	// A quiet time far above the microseconds between the writes below, so that a loaded
+	// machine does not split them into two batches.
+	go w.loop(ctx, 250*time.Millisecond, func(changed []string) {
 		mu.Lock()
 		got = append(got, changed)
 		mu.Unlock()
@@ -237,7 +239,7 @@ func TestWatchBatches(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("no rebuild")
 	}
-	time.Sleep(150 * time.Millisecond)
+	time.Sleep(400 * time.Millisecond)
 	if n := builds.Load(); n != 1 {
 		t.Errorf("%d rebuilds for three quick writes, want 1", n)
 	}
