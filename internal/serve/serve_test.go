@@ -107,17 +107,7 @@ func TestFailedBuildShownAndLastGoodKept(t *testing.T) {
 	s.Rebuild(nil)
 	fail.Store(true)
 
-	srv := httptest.NewServer(s)
-	defer srv.Close()
-	resp, err := http.Get(srv.URL + eventsPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	events := bufio.NewReader(resp.Body)
-	if ev := readEvent(t, events); ev != "ok:" {
-		t.Errorf("first event %q", ev)
-	}
+	_, events := listen(t, s)
 	s.Rebuild(nil)
 	if ev := readEvent(t, events); ev != "reload:" {
 		t.Errorf("event as a build starts: %q", ev)
@@ -150,17 +140,7 @@ func TestRequestsWaitForTheBuild(t *testing.T) {
 		return memSite(t, map[string]string{"en/index.html": "<html><head></head><body>new</body></html>"}), nil
 	}})
 	s.Rebuild(nil)
-	srv := httptest.NewServer(s)
-	defer srv.Close()
-	resp, err := http.Get(srv.URL + eventsPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	events := bufio.NewReader(resp.Body)
-	if ev := readEvent(t, events); ev != "ok:" {
-		t.Fatalf("first event %q", ev)
-	}
+	srv, events := listen(t, s)
 	go s.Rebuild([]string{"content/pages/index.md"})
 	if ev := readEvent(t, events); ev != "reload:" {
 		t.Fatalf("event as the build starts: %q", ev)
@@ -185,6 +165,24 @@ func TestRequestsWaitForTheBuild(t *testing.T) {
 	if p := <-page; !strings.Contains(p, "new") {
 		t.Errorf("the request got %q, want the new build", p)
 	}
+}
+
+// listen serves s over HTTP for the test and opens its event stream, whose first event, the
+// state of a good build, it reads.
+func listen(t *testing.T, s *Server) (*httptest.Server, *bufio.Reader) {
+	t.Helper()
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	resp, err := http.Get(srv.URL + eventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	events := bufio.NewReader(resp.Body)
+	if ev := readEvent(t, events); ev != "ok:" {
+		t.Fatalf("first event %q", ev)
+	}
+	return srv, events
 }
 
 // readEvent reads one server-sent event as "name:data".
