@@ -94,56 +94,38 @@ func (a *Analyzer) Build(lang string, records []Record) []byte {
 	out = strconv.AppendInt(out, formatVersion, 10)
 	out = append(out, `,"lang":`...)
 	out = appendString(out, lang)
-	out = appendStrings(out, "pages", pages)
-	out = appendStrings(out, "titles", titles)
-	out = append(out, `,"page":[`...)
-	for i, p := range pageOf {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		out = strconv.AppendInt(out, int64(p), 10)
-	}
-	out = append(out, ']')
-	out = appendStrings(out, "anchor", anchors)
-	out = appendStrings(out, "section", sections)
-	out = appendStrings(out, "snippet", snippets)
-	out = append(out, `,"terms":[`...)
-	for i, id := range ids {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		out = appendString(out, terms[id])
-	}
-	out = append(out, `],"postings":[`...)
-	for i, id := range ids {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		out = append(out, '[')
-		for j, n := range postings[id] {
-			if j > 0 {
-				out = append(out, ',')
-			}
-			out = strconv.AppendInt(out, int64(n), 10)
-		}
-		out = append(out, ']')
-	}
-	return append(out, "]}"...)
+	out = appendList(out, "pages", pages, appendString)
+	out = appendList(out, "titles", titles, appendString)
+	out = appendList(out, "page", pageOf, appendInt)
+	out = appendList(out, "anchor", anchors, appendString)
+	out = appendList(out, "section", sections, appendString)
+	out = appendList(out, "snippet", snippets, appendString)
+	out = appendList(out, "terms", ids, func(out []byte, id int32) []byte { return appendString(out, terms[id]) })
+	out = appendList(out, "postings", ids, func(out []byte, id int32) []byte { return appendArray(out, postings[id], appendInt) })
+	return append(out, '}')
 }
 
-// appendStrings appends `,"key":[…]` with the strings as JSON.
-func appendStrings(out []byte, key string, list []string) []byte {
+// appendList appends `,"key":[…]`, each element of list written by elem.
+func appendList[T any](out []byte, key string, list []T, elem func([]byte, T) []byte) []byte {
 	out = append(out, ',', '"')
 	out = append(out, key...)
-	out = append(out, `":[`...)
-	for i, s := range list {
+	out = append(out, '"', ':')
+	return appendArray(out, list, elem)
+}
+
+// appendArray appends list as a JSON array, each element written by elem.
+func appendArray[T any](out []byte, list []T, elem func([]byte, T) []byte) []byte {
+	out = append(out, '[')
+	for i, x := range list {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		out = appendString(out, s)
+		out = elem(out, x)
 	}
 	return append(out, ']')
 }
+
+func appendInt(out []byte, n int) []byte { return strconv.AppendInt(out, int64(n), 10) }
 
 // appendString appends s as a JSON string, exactly as encoding/json writes it with HTML
 // escaping off: quote and backslash escaped, control characters as \n, \t, … or \u00XX,
