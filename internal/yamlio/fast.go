@@ -260,17 +260,14 @@ func (p *fastParser) blockMapping(col, off int) *Node {
 			return nil
 		}
 		p.stack = append(p.stack, v)
-		if p.i == len(p.lines) {
-			break
-		}
-		l = p.lines[p.i]
-		if l.indent < col {
-			break
-		}
-		if l.indent > col {
+		next, more, bad := p.nextEntry(col)
+		if bad {
 			return nil
 		}
-		off = l.start + l.indent
+		if !more {
+			break
+		}
+		l, off = next, next.start+next.indent
 	}
 	m.Content = p.content(base)
 	p.depth--
@@ -308,6 +305,17 @@ func (p *fastParser) blockValue(col int, l fastLine, off int) *Node {
 	return p.blockMapping(nl.indent, o)
 }
 
+// nextEntry looks at the line after an entry of a block whose entries stand at column col:
+// more is false when the block has ended (no line left, or one indented less); bad is true when
+// the line is indented more, which the fast reader leaves to the library.
+func (p *fastParser) nextEntry(col int) (l fastLine, more, bad bool) {
+	if p.i == len(p.lines) {
+		return fastLine{}, false, false
+	}
+	l = p.lines[p.i]
+	return l, l.indent == col, l.indent > col
+}
+
 // blockSequence reads a block sequence whose "- " stand at column col, from the current line.
 func (p *fastParser) blockSequence(col int) *Node {
 	if p.depth++; p.depth > maxFastDepth {
@@ -336,16 +344,14 @@ func (p *fastParser) blockSequence(col int) *Node {
 			return nil
 		}
 		p.stack = append(p.stack, item)
-		if p.i == len(p.lines) {
-			break
-		}
-		l = p.lines[p.i]
-		if l.indent < col {
-			break
-		}
-		if l.indent > col {
+		next, more, bad := p.nextEntry(col)
+		if bad {
 			return nil
 		}
+		if !more {
+			break
+		}
+		l = next
 		if !p.isDash(l, l.start+col) {
 			break // the caller decides whether a key may follow here
 		}
