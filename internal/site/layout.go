@@ -126,18 +126,13 @@ func (b *builder) uiTables() ([]uiTable, error) {
 
 // pageView is the data of the "page" layout.
 type pageView struct {
-	// Site is the part of the view that is the same on every page of the version and language:
-	// a layout passes it to memo.
-	Site *siteView
-	// UI and UIText are the layouts' interface strings (uiIDs) in the reader's language.
-	UI       map[string]template.HTML
-	UIText   map[string]string
-	Lang     string
+	// Site is the part of the view that is the same on every page of the version and language
+	// (.Lang, .UI, .UIText, .HomeURL, .Search, promoted): a layout passes it to memo.
+	*Site
 	Path     string
 	Page     *Page
 	TextLang string // the page text's language when it differs from Lang ("en" for fallback)
 	DocTitle string
-	HomeURL  string
 	Version  versionChoice
 	Versions []versionChoice
 	Langs    []langChoice
@@ -159,8 +154,6 @@ type pageView struct {
 	CrumbList template.HTML
 	Banner    *banner
 	Notice    *notice
-	// Search is the search form's index and messages.
-	Search searchView
 }
 
 type versionChoice struct {
@@ -210,15 +203,11 @@ func versionLabel(v *model.Version) string {
 
 func (b *builder) pageView(vi, li int, path string) *pageView {
 	v, lang, p := b.versions[vi], b.langs[li], b.pages[vi][li][path]
-	site := b.sites[vi][li]
 	view := &pageView{
-		Site: site, UI: site.UI, UIText: site.UIText,
-		Lang: lang, Path: path, Page: p,
-		HomeURL:   site.HomeURL,
+		Site: b.sites[vi][li], Path: path, Page: p,
 		Canonical: b.base + URL(lang, v, path, ""),
 		Nav:       b.navHTML(b.navs[vi][li], path),
 		Banner:    b.banner(vi, li, path),
-		Search:    site.Search,
 	}
 	if p.Lang != "" && p.Lang != lang {
 		view.TextLang = p.Lang
