@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/scoperef/scoperef/internal/diag"
@@ -51,20 +52,11 @@ func (b *builder) redirects(path string) []string {
 	var out []string
 	for _, r := range b.opts.Content.Redirects(path) {
 		r = strings.Trim(r, "/")
-		if r != path && !contains(out, r) {
+		if r != path && !slices.Contains(out, r) {
 			out = append(out, r)
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (b *builder) execute(w Writer, layout, name string, data any) error {
