@@ -105,7 +105,7 @@ type builder struct {
 	files [][]map[string][]byte
 	ui    []uiTable // by language index
 	// sites[vi][li] is what the layouts show the same on every page of a version and language.
-	sites [][]*Site
+	sites [][]*siteView
 	// memos holds the layouts' memo results (memo.go).
 	memos sync.Map
 	// bannerOf[vi][li] is a version's banner without its page link; choices[li] the version

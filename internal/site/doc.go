@@ -60,7 +60,7 @@
 // .LangMenu (the pickers' <li> entries), .CrumbList (the breadcrumb's) and .AlternateLinks (the
 // hreflang <link> elements).
 // .Site holds what is the same on every page of a version and language (.Lang, .HomeURL, .UI,
-// .UIText, .Search, which the page view shares by embedding it) for memo. The "root", "notfound" and "redirect" layouts make /index.html,
+// .UIText, .Search) for memo. The "root", "notfound" and "redirect" layouts make /index.html,
 // /404.html and the redirect pages.
 //
 // # Template functions

@@ -19,24 +19,22 @@ import (
 // as .Site, one per version and language) is memoized, by identity; other data executes the
 // partial every time, so memo never returns HTML made for different data.
 
-// Site is the part of a page's view shared by every page of one version and language.
-type Site struct {
+// siteView is the part of a page's view shared by every page of one version and language.
+type siteView struct {
 	Lang    string
 	HomeURL string
-	// UI and UIText are the layouts' interface strings (uiIDs) in the reader's language.
-	UI     map[string]template.HTML
-	UIText map[string]string
-	// Search is the search form's index and messages.
-	Search searchView
+	UI      map[string]template.HTML
+	UIText  map[string]string
+	Search  searchView
 }
 
-// siteViews makes the Site of every built version and language.
-func (b *builder) siteViews() [][]*Site {
-	sites := make([][]*Site, len(b.versions))
+// siteViews makes the siteView of every built version and language.
+func (b *builder) siteViews() [][]*siteView {
+	sites := make([][]*siteView, len(b.versions))
 	for vi, v := range b.versions {
-		sites[vi] = make([]*Site, len(b.langs))
+		sites[vi] = make([]*siteView, len(b.langs))
 		for li, lang := range b.langs {
-			sites[vi][li] = &Site{
+			sites[vi][li] = &siteView{
 				Lang: lang, HomeURL: URL(lang, v, "", ""),
 				UI: b.ui[li].HTML, UIText: b.ui[li].Text,
 				Search: searchView{Index: URL(lang, v, SearchIndex, ""), Result: b.ui[li].Result, Results: b.ui[li].Results},
