@@ -1,10 +1,15 @@
 package site
 
 import (
+	"encoding/json"
 	"fmt"
+	"html/template"
+	"maps"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -12,10 +17,19 @@ import (
 )
 
 // BenchmarkHugoPeer is the peer that BenchmarkBuild is compared with: Hugo (the hugo command on
-// PATH; Debian's package) building the same number of pages as the shipped site, each a
-// Markdown page with a 15-row table, into a folder beside the project (pretty URLs, one folder
-// per page, as scoperef writes). Each iteration is one hugo run, process start included, as a
-// writer runs it. Run them in one go and compare their pages/s:
+// PATH; Debian's package) building as many pages as the shipped site into a folder (pretty
+// URLs, one folder per page, as scoperef writes). Each iteration is one hugo run, process start
+// included, as a writer runs it. Two sites:
+//
+//   - "tables": every page a 15-row Markdown table under a title, in a layout with a header and
+//     nothing else: the pages the issue quotes Hugo's speed for.
+//   - "similar": one page per page of the shipped site, with its title, its h2 and h3 headings,
+//     as many table rows as it has, and text up to about the size of its body, in a layout with
+//     what scoperef's has: head links (canonical, hreflang), skip link, search form, version and
+//     language pickers, breadcrumb, on-this-page list, a page list of 60 entries and a footer.
+//     Its pages come out about the size of scoperef's (33 KB against 35 KB on average).
+//
+// Run them in one go with BenchmarkBuild and compare their pages/s:
 //
 //	go test ./internal/site -run '^$' -bench 'BenchmarkBuild$|BenchmarkRender|BenchmarkHugoPeer' -benchtime 5x
 func BenchmarkHugoPeer(b *testing.B) {
@@ -23,8 +37,20 @@ func BenchmarkHugoPeer(b *testing.B) {
 	if err != nil {
 		b.Skip("no hugo on PATH: the peer benchmark is skipped (apt-get install hugo)")
 	}
+	b.Run("tables", func(b *testing.B) { benchHugo(b, hugo, tablesPeer()) })
+	b.Run("similar", func(b *testing.B) { benchHugo(b, hugo, similarPeer(b)) })
+}
+
+// peerSite is a Hugo site: its files by slash-separated name, the number of pages it stands for,
+// and the number of index.html files Hugo writes for it besides the root's.
+type peerSite struct {
+	files          map[string]string
+	pages, written int
+}
+
+// tablesPeer is the "tables" site.
+func tablesPeer() peerSite {
 	const pages = 2260 // the shipped site's pages
-	dir := b.TempDir()
 	files := map[string]string{
 		"config.toml": "baseURL = \"https://peer.example/\"\ntitle = \"Peer\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"robotsTXT\", \"404\"]\n",
 		"layouts/_default/baseof.html": `<!DOCTYPE html>
@@ -43,53 +69,203 @@ func BenchmarkHugoPeer(b *testing.B) {
 		}
 		files[fmt.Sprintf("content/section%d/page%d.md", i%40, i)] = page.String()
 	}
-	for name, text := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	return peerSite{files, pages, pages + 40} // and a list page per section
+}
+
+// similarLayout is the "similar" site's layout for every page.
+const similarLayout = `<!DOCTYPE html>
+<html lang="{{ site.Params.lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ .Title }} - {{ site.Title }}</title>
+<link rel="canonical" href="{{ .Permalink }}">
+{{ range site.Params.langs }}<link rel="alternate" hreflang="{{ . }}" href="{{ printf "/%s%s" . $.RelPermalink }}">
+{{ end -}}
+<link rel="stylesheet" href="/assets/site.css">
+<script src="/assets/site.js" defer></script>
+</head>
+<body>
+<a class="skip-link" href="#main-content">Skip to main content</a>
+<header class="site-header">
+<a class="brand" href="/">{{ site.Title }}</a>
+<form class="search" role="search"><label for="q">Search</label><input type="search" id="q"></form>
+<details class="picker"><summary>Version</summary><ul>
+{{ range site.Params.versions }}<li><a href="{{ printf "/%s%s" . $.RelPermalink }}">{{ . }}</a></li>
+{{ end }}</ul></details>
+<details class="picker"><summary>Language</summary><ul>
+{{ range site.Params.langs }}<li><a href="{{ printf "/%s%s" . $.RelPermalink }}" hreflang="{{ . }}">{{ . }}</a></li>
+{{ end }}</ul></details>
+</header>
+<div class="layout">
+<main id="main-content" class="main">
+<nav class="breadcrumb" aria-label="Breadcrumb"><ol>
+{{ range .Ancestors.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}</ol></nav>
+<article class="article">
+<h1>{{ .Title }}</h1>
+{{ with .TableOfContents }}<nav class="toc" aria-label="On this page">{{ . }}</nav>{{ end }}
+<div class="markdown-body">
+{{ .Content }}
+</div>
+</article>
+</main>
+<nav class="sidebar" aria-label="Pages"><ul>
+{{ $page := . }}{{ range first 60 .FirstSection.RegularPagesRecursive }}<li><a href="{{ .RelPermalink }}"{{ if eq . $page }} aria-current="page"{{ end }}>{{ .Title }}</a></li>
+{{ end }}</ul></nav>
+</div>
+<footer class="site-footer"><p>Footer</p></footer>
+</body>
+</html>
+`
+
+// similarPeer is the "similar" site, made from the shipped site built into memory.
+func similarPeer(b *testing.B) peerSite {
+	mem := NewMem()
+	if _, err := Build(loadShipped(b), eagerMem{mem}); err != nil {
+		b.Fatal(err)
+	}
+	files := map[string]string{
+		"config.toml": `baseURL = "https://peer.example/"
+title = "Token scopes and permissions"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.tableOfContents]
+startLevel = 2
+endLevel = 3
+[params]
+lang = "en"
+langs = ["en", "fr", "ja", "ko"]
+versions = ["dotcom", "ghec", "ghes-3.19", "ghes-3.18", "ghes-3.17", "ghes-3.9"]
+`,
+		"layouts/_default/single.html": similarLayout,
+		"layouts/_default/list.html":   similarLayout,
+		"layouts/index.html":           `<!DOCTYPE html><html lang="en"><head><title>Peer</title></head><body></body></html>`,
+	}
+	type page struct{ dir, title, body string }
+	var pages []page
+	for _, name := range mem.Names() {
+		data, _ := mem.File(name)
+		html := string(data)
+		_, body, ok := strings.Cut(html, `<div class="markdown-body">`)
+		if !ok || !strings.HasSuffix(name, "/index.html") {
+			continue // not a page: the root, 404.html, redirects, search indexes, downloads
+		}
+		body, _, _ = strings.Cut(body, "</article>")
+		_, title, _ := strings.Cut(html, "<h1>")
+		title, _, _ = strings.Cut(title, "</h1>")
+		pages = append(pages, page{path.Dir(name), plainText(template.HTML(title)), body})
+	}
+	isSection := map[string]bool{}
+	for _, p := range pages {
+		isSection[path.Dir(p.dir)] = true
+	}
+	for _, p := range pages {
+		name := "content/" + p.dir + ".md"
+		if isSection[p.dir] || !strings.Contains(p.dir, "/") {
+			name = "content/" + p.dir + "/_index.md"
+		}
+		front, err := json.Marshal(map[string]string{"title": p.title})
+		if err != nil {
 			b.Fatal(err)
 		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		files[name] = string(front) + "\n\n" + similarMarkdown(p.body)
+	}
+	return peerSite{files, len(pages), len(pages)}
+}
+
+// similarMarkdown is Markdown with the h2 and h3 headings of a scoperef page's body, its
+// number of table rows spread over the sections, and text up to about the body's size.
+func similarMarkdown(body string) string {
+	heads := scanHeadings(body)
+	sections := max(1, len(heads))
+	rows := strings.Count(body, "<tr")
+	var md strings.Builder
+	for i := range sections {
+		if len(heads) > 0 {
+			fmt.Fprintf(&md, "%s %s\n\n", strings.Repeat("#", heads[i].Level), heads[i].Text)
+		}
+		md.WriteString("What this section is about, with a [link](/en/reference) and `code`.\n\n")
+		n := rows / sections
+		if i < rows%sections {
+			n++
+		}
+		if n > 0 {
+			md.WriteString("| Method | Path | Permission | Access |\n|---|---|---|---|\n")
+			for r := range n {
+				fmt.Fprintf(&md, "| GET | `/repos/{owner}/{repo}/things/%d` | [contents](/en/reference/permissions/contents) | read |\n", r)
+			}
+			md.WriteString("\n")
+		}
+	}
+	const para = "This paragraph stands in for the reference text of the page, so that the page is as large as the one it mirrors, with *emphasis* and a [link](/en/reference).\n\n"
+	for md.Len() < len(body)*9/10 {
+		md.WriteString(para)
+	}
+	return md.String()
+}
+
+// benchHugo runs hugo over site in three modes. "fresh" builds into a new, empty folder each
+// time (kept until the binary exits, see atticDir), as BenchmarkBuild/fresh does; "rebuild" lets
+// Hugo overwrite its previous output in place, as it does by default; "memory" renders without
+// writing (--renderToMemory), to compare with BenchmarkRender.
+func benchHugo(b *testing.B, hugo string, site peerSite) {
+	dir := atticDir(b)
+	for _, name := range slices.Sorted(maps.Keys(site.files)) {
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(site.files[name]), 0o644); err != nil {
 			b.Fatal(err)
 		}
 	}
-	// "fresh" removes the previous output (untimed) before each run, as scoperef's WriteDir
-	// starts a new folder; "rebuild" lets Hugo overwrite its previous output in place, as it
-	// does by default; "memory" renders without writing (--renderToMemory), to compare with
-	// BenchmarkRender.
 	for _, mode := range []string{"fresh", "rebuild", "memory"} {
-		fresh := mode == "fresh"
 		b.Run(mode, func(b *testing.B) {
-			out := filepath.Join(b.TempDir(), "public")
-			args := []string{"--quiet", "--cleanDestinationDir", "-s", dir, "-d", out}
-			if mode == "memory" {
-				args = []string{"--quiet", "--renderToMemory", "-s", dir}
-			}
+			out := filepath.Join(atticDir(b), "public")
 			run := func() {
-				cmd := exec.Command(hugo, args...)
-				if msg, err := cmd.CombinedOutput(); err != nil {
+				args := []string{"--quiet", "--cleanDestinationDir", "-s", dir, "-d", out}
+				if mode == "memory" {
+					args = []string{"--quiet", "--renderToMemory", "-s", dir}
+				}
+				if msg, err := exec.Command(hugo, args...).CombinedOutput(); err != nil {
 					b.Fatalf("hugo: %v\n%s", err, msg)
 				}
 			}
 			run() // warm the file cache; the output exists for "rebuild"
 			cpu0 := childCPUTime()
 			for b.Loop() {
-				if fresh {
+				if mode == "fresh" {
 					b.StopTimer()
-					if err := os.RemoveAll(out); err != nil {
-						b.Fatal(err)
-					}
+					out = filepath.Join(atticDir(b), "public")
 					b.StartTimer()
 				}
 				run()
 			}
 			b.StopTimer()
-			if n, _ := filepath.Glob(filepath.Join(out, "section*", "page*", "index.html")); mode != "memory" && len(n) != pages {
-				b.Fatalf("hugo wrote %d pages, want %d", len(n), pages)
+			if mode != "memory" {
+				if n := countPages(b, out); n != site.written {
+					b.Fatalf("hugo wrote %d pages, want %d", n, site.written)
+				}
 			}
-			b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+			b.ReportMetric(float64(site.pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 			b.ReportMetric((childCPUTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
+}
+
+// countPages counts the index.html files under out, but for out's own.
+func countPages(tb testing.TB, out string) int {
+	n := 0
+	err := filepath.WalkDir(out, func(p string, e os.DirEntry, err error) error {
+		if err == nil && e.Name() == "index.html" && filepath.Dir(p) != out {
+			n++
+		}
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return n
 }
 
 // childCPUTime is the user and system CPU time of the finished child processes.

@@ -220,8 +220,8 @@ func mustFile(m *Mem, name string) []byte {
 // "rebuild" builds into the same folder again and again, as a writer running scoperef build
 // after each change does: two untimed builds first make the output and the spare WriteDir
 // writes into.
-// "fresh" removes the output and its spare (untimed) before each build, as on a first build
-// into an empty folder; BenchmarkHugoPeer has the same two.
+// "fresh" builds into a new, empty folder each time, as a first build does; BenchmarkHugoPeer
+// has the same two. Outputs are kept until the test binary exits (see atticDir).
 //
 //	go test ./internal/site -run '^$' -bench 'Build|Load' -benchmem -count 3
 func BenchmarkBuild(b *testing.B) {
@@ -249,8 +249,7 @@ func benchWrite(b *testing.B, fresh bool, write func(Writer) error, report func(
 		name = "fresh"
 	}
 	b.Run(name, func(b *testing.B) {
-		dir := b.TempDir()
-		out := filepath.Join(dir, "public")
+		out := filepath.Join(atticDir(b), "public")
 		if !fresh {
 			// The output and the spare exist, as after two builds.
 			for range 2 {
@@ -265,9 +264,7 @@ func benchWrite(b *testing.B, fresh bool, write func(Writer) error, report func(
 		for b.Loop() {
 			if fresh {
 				b.StopTimer()
-				if err := os.RemoveAll(dir); err != nil {
-					b.Fatal(err)
-				}
+				out = filepath.Join(atticDir(b), "public")
 				b.StartTimer()
 			}
 			cpu0 := cpuTime()
