@@ -62,14 +62,68 @@ func tablesPeer() peerSite {
 		"layouts/index.html":           `<!DOCTYPE html><html lang="en"><head><title>Peer</title></head><body></body></html>`,
 	}
 	for i := range pages {
-		var page strings.Builder
-		fmt.Fprintf(&page, "---\ntitle: \"Endpoints %d\"\n---\n\nThe endpoints of category %d.\n\n| Method | Path | Permission | Access |\n|---|---|---|---|\n", i, i)
-		for r := range 15 {
-			fmt.Fprintf(&page, "| GET | /repos/{owner}/{repo}/things/%d/%d | contents | read |\n", i, r)
-		}
-		files[fmt.Sprintf("content/section%d/page%d.md", i%40, i)] = page.String()
+		files[fmt.Sprintf("content/section%d/page%d.md", i%40, i)] = tablePage(i)
 	}
 	return peerSite{files, pages, pages + 40} // and a list page per section
+}
+
+// tablePage is page i of the "tables" sites: front matter with a title, a sentence and a
+// 15-row table.
+func tablePage(i int) string {
+	var page strings.Builder
+	fmt.Fprintf(&page, "---\ntitle: \"Endpoints %d\"\n---\n\nThe endpoints of category %d.\n\n| Method | Path | Permission | Access |\n|---|---|---|---|\n", i, i)
+	for r := range 15 {
+		fmt.Fprintf(&page, "| GET | /repos/{owner}/{repo}/things/%d/%d | contents | read |\n", i, r)
+	}
+	return page.String()
+}
+
+// BenchmarkBuildTables is scoperef building pages like those of BenchmarkHugoPeer's "tables"
+// site: 2,262 pages from 377 Markdown pages (a home page, 40 section pages and 336 pages with
+// a 15-row table, tablePage) shown in the 6 versions the shipped data builds, in English, with
+// scoperef's layout. Each iteration does what scoperef build does after starting: open the project, load
+// and validate the shipped data (the model), the interface strings and the pages, build, and
+// write the site atomically; "rebuild" and "fresh" are as in BenchmarkBuild. Compare its
+// pages/s with BenchmarkHugoPeer/tables (the same Markdown, one hugo run per iteration):
+//
+//	go test ./internal/site -run '^$' -bench 'BenchmarkBuildTables|BenchmarkHugoPeer/tables' -benchtime 5x
+func BenchmarkBuildTables(b *testing.B) {
+	dir := atticDir(b)
+	for _, sub := range []string{"content/data", "locales/en"} {
+		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join(shippedRoot(), sub))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	pages := map[string]string{"content/pages/index.md": "---\ntitle: Tables\n---\n\nThe endpoints, in tables.\n"}
+	for i := range 40 {
+		pages[fmt.Sprintf("content/pages/section%d/index.md", i)] = fmt.Sprintf("---\ntitle: Section %d\n---\n\nThe endpoints of section %d.\n", i, i)
+	}
+	for i := range 336 {
+		pages[fmt.Sprintf("content/pages/section%d/page%d.md", i%40, i)] = tablePage(i)
+	}
+	for name, text := range pages {
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	en := []string{"en"}
+	for _, fresh := range []bool{false, true} {
+		var built int
+		benchWrite(b, fresh, func(w Writer) error {
+			rep, err := Build(loadProject(b, dir, en, false), w)
+			if err == nil {
+				built = rep.Pages
+			}
+			return err
+		}, func(b *testing.B) {
+			b.ReportMetric(float64(built)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+			b.ReportMetric(float64(built), "pages")
+		})
+	}
 }
 
 // similarLayout is the "similar" site's layout for every page.

@@ -36,8 +36,15 @@ func shippedRoot() string {
 // loadShipped loads the shipped project as scoperef build does, on a fixed build date.
 func loadShipped(tb testing.TB) Options {
 	tb.Helper()
+	return loadProject(tb, shippedRoot(), i18n.Languages, true)
+}
+
+// loadProject loads the project at dir in langs as scoperef build does, on a fixed build date,
+// with the reference pages when reference is set.
+func loadProject(tb testing.TB, dir string, langs []string, reference bool) Options {
+	tb.Helper()
 	os.Setenv("SOURCE_DATE_EPOCH", "1795305600") // 2026-11-23
-	p, err := project.Open(shippedRoot())
+	p, err := project.Open(dir)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -47,24 +54,28 @@ func loadShipped(tb testing.TB) Options {
 	}
 	m, diags := validate.Load(validate.Options{Root: p.Root, Schemas: schemas, BuildDate: p.BuildDate})
 	if diags.HasErrors() {
-		tb.Fatalf("shipped data:\n%v", diags.Err())
+		tb.Fatalf("%s data:\n%v", dir, diags.Err())
 	}
-	cat, udiags := i18n.Load(i18n.Languages, scoperef.Templates, p.Root)
+	cat, udiags := i18n.Load(langs, scoperef.Templates, p.Root)
 	if udiags.HasErrors() {
-		tb.Fatalf("shipped interface strings:\n%v", udiags.Err())
+		tb.Fatalf("%s interface strings:\n%v", dir, udiags.Err())
 	}
-	cs, cdiags := content.Load(content.Options{Root: p.Root, Model: m, Langs: i18n.Languages, Label: cat.Label})
+	cs, cdiags := content.Load(content.Options{Root: p.Root, Model: m, Langs: langs, Label: cat.Label})
 	if cdiags.HasErrors() {
-		tb.Fatalf("shipped pages:\n%v", cdiags.Err())
+		tb.Fatalf("%s pages:\n%v", dir, cdiags.Err())
 	}
-	titles, tdiags := localedata.Load(p.Root, schemas, m, i18n.Languages)
-	if tdiags.HasErrors() {
-		tb.Fatalf("shipped data translations:\n%v", tdiags.Err())
-	}
-	return Options{
-		Model: m, Content: FromContent(cs), Generators: []Generator{Reference(m, cat, titles)},
+	opts := Options{
+		Model: m, Content: FromContent(cs), Langs: langs,
 		Catalog: cat, Templates: p.Templates, BaseURL: "https://docs.example.com",
 	}
+	if reference {
+		titles, tdiags := localedata.Load(p.Root, schemas, m, langs)
+		if tdiags.HasErrors() {
+			tb.Fatalf("%s data translations:\n%v", dir, tdiags.Err())
+		}
+		opts.Generators = []Generator{Reference(m, cat, titles)}
+	}
+	return opts
 }
 
 // TestShippedSite renders every page × version × language of the shipped site and checks links,
