@@ -1,0 +1,93 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"testing"
+)
+
+// corpusLangs and corpusVersions are the indexes of the synthetic corpus.
+var (
+	corpusLangs    = []string{"en", "fr", "ja"}
+	corpusVersions = []int{0, 1}
+)
+
+// goldenIndexes are the SHA-256 sums of indexes whose bytes must never change unless the format
+// or the ranking does on purpose: the fixture in every language, and the synthetic corpus in
+// its languages and versions.
+var goldenIndexes = map[string]string{
+	"corpus en 0": "350d47c932d5e14f421f6fb8b510e97dd74c041c2969d3e873e6b763d66db15a", // 644503 bytes
+	"corpus en 1": "ef7d040228eb3a85e508a44641e73e07096c889b7e67b5536ae01bf4b3d22bad", // 662813 bytes
+	"corpus fr 0": "a4acea567bedeeb6474c0da126bc289727c624a3cb37a574ba71def15b8ce231", // 638313 bytes
+	"corpus fr 1": "8a6f051604387c90167151bf0a1547a379ad2d81cc42e35f2c730ca03d104332", // 656577 bytes
+	"corpus ja 0": "51480487c8b603a9b110c72cd30ce6886d2220296e14e8c91b605d00ef37ed96", // 917235 bytes
+	"corpus ja 1": "0fe70437d971f2e027e8c6b028ffc536f7ae9137ee250c17a9a9ed6d0532f919", // 947377 bytes
+	"fixture en":  "1b7c0133539b545f65d110c3e053deaca04dcc3480e35f9a3762b1fb99a3aad9", // 5727 bytes
+	"fixture fr":  "129ba74b737d9f5ffc17ad8e0b20d330021b6ce3926a80d6962154dca2931a26", // 5899 bytes
+	"fixture ja":  "d951a04dc0b5181c73f0aaaa46bea0cea3574bd63759eae91b39f24d9d7d1ba4", // 7078 bytes
+	"fixture ko":  "14703fdee11262230c0d98b971e10dbc9f0684fc772279f6484cc6efc40517c9", // 6465 bytes
+}
+
+// TestBuildGolden pins the exact bytes of Build on the fixture and the synthetic corpus, built
+// fresh and with one Analyzer shared by every index (as the site builds them).
+func TestBuildGolden(t *testing.T) {
+	got := map[string][]byte{}
+	for _, lang := range []string{"en", "fr", "ja", "ko"} {
+		got["fixture "+lang] = Build(lang, fixtureRecords(lang))
+	}
+	shared := NewAnalyzer()
+	for _, v := range corpusVersions {
+		for _, lang := range corpusLangs {
+			recs := syntheticRecords(lang, v)
+			name := fmt.Sprintf("corpus %s %d", lang, v)
+			got[name] = shared.Build(lang, recs)
+			if fresh := Build(lang, recs); string(fresh) != string(got[name]) {
+				t.Errorf("%s: a fresh Build differs from the shared Analyzer's", name)
+			}
+		}
+	}
+	for name, data := range got {
+		sum := sha256.Sum256(data)
+		if want, have := goldenIndexes[name], hex.EncodeToString(sum[:]); want != have {
+			t.Errorf("%q: %q, // %d bytes, want %s", name, have, len(data), want)
+		}
+	}
+}
+
+// BenchmarkBuild builds the synthetic corpus's indexes (3 languages × 2 versions sharing most
+// texts, about 2,000 records each) as the site does: site with a new Analyzer per build, so
+// that every text is tokenized once; rebuild with one Analyzer kept from build to build and
+// swept after each (scoperef serve), so that texts are tokenized once in all.
+func BenchmarkBuild(b *testing.B) {
+	type index struct {
+		lang string
+		recs []Record
+	}
+	var indexes []index
+	for _, v := range corpusVersions {
+		for _, lang := range corpusLangs {
+			indexes = append(indexes, index{lang, syntheticRecords(lang, v)})
+		}
+	}
+	buildAll := func(a *Analyzer) {
+		for _, x := range indexes {
+			a.Build(x.lang, x.recs)
+		}
+	}
+	b.Run("site", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			buildAll(NewAnalyzer())
+		}
+	})
+	b.Run("rebuild", func(b *testing.B) {
+		a := NewAnalyzer()
+		buildAll(a)
+		b.ReportAllocs()
+		for b.Loop() {
+			buildAll(a)
+			a.Sweep()
+		}
+	})
+}
