@@ -21,10 +21,13 @@ import (
 //	raw   HTML as is (template.HTML values)
 //
 // A page's htmlw starts with room for what the same page took the last time it was written (in
-// another language) and an eighth more, so that the big pages are not copied as they grow; the
-// result is copied to its exact size.
+// another language) and an eighth more, so that the big pages are not copied as they grow. It
+// writes into a strings.Builder, whose String does not copy: the page's body is the buffer it
+// was written in.
+//
+// An htmlw must not be copied once written to (strings.Builder panics if it is).
 type htmlw struct {
-	buf []byte
+	sb strings.Builder
 	// sizes and path record the page's size for the next time.
 	sizes *sync.Map
 	path  string
@@ -37,26 +40,28 @@ func (c *ctx) page(path string) *htmlw {
 	if last, ok := sizes.Load(path); ok {
 		n = last.(int) + last.(int)/8
 	}
-	return &htmlw{buf: make([]byte, 0, n), sizes: sizes, path: path}
+	b := &htmlw{sizes: sizes, path: path}
+	b.sb.Grow(n)
+	return b
 }
 
-// html returns what was written.
+// html returns what was written, without copying it.
 func (b *htmlw) html() template.HTML {
 	if b.sizes != nil {
-		b.sizes.Store(b.path, len(b.buf))
+		b.sizes.Store(b.path, b.sb.Len())
 	}
-	return template.HTML(b.buf)
+	return template.HTML(b.sb.String())
 }
 
 // String returns what was written.
-func (b *htmlw) String() string { return string(b.buf) }
+func (b *htmlw) String() string { return b.sb.String() }
 
-func (b *htmlw) raw(s string) { b.buf = append(b.buf, s...) }
+func (b *htmlw) raw(s string) { b.sb.WriteString(s) }
 
 // raws writes several HTML strings as they are.
 func (b *htmlw) raws(parts ...string) {
 	for _, p := range parts {
-		b.buf = append(b.buf, p...)
+		b.sb.WriteString(p)
 	}
 }
 
@@ -86,11 +91,12 @@ func (b *htmlw) replace(s string, table *[256]string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		if r := table[s[i]]; r != "" {
-			b.buf = append(append(b.buf, s[last:i]...), r...)
+			b.sb.WriteString(s[last:i])
+			b.sb.WriteString(r)
 			last = i + 1
 		}
 	}
-	b.buf = append(b.buf, s[last:]...)
+	b.sb.WriteString(s[last:])
 }
 
 // text writes s escaped as html/template escapes a string in text or in a plain attribute.
@@ -127,15 +133,17 @@ func (b *htmlw) url(s string) {
 			}
 			repl = "%25"
 		}
-		b.buf = append(b.buf, s[last:i]...)
+		b.sb.WriteString(s[last:i])
 		if repl != "" {
-			b.buf = append(b.buf, repl...)
+			b.sb.WriteString(repl)
 		} else {
-			b.buf = append(b.buf, '%', hex[c>>4], hex[c&15])
+			b.sb.WriteByte('%')
+			b.sb.WriteByte(hex[c>>4])
+			b.sb.WriteByte(hex[c&15])
 		}
 		last = i + 1
 	}
-	b.buf = append(b.buf, s[last:]...)
+	b.sb.WriteString(s[last:])
 }
 
 func isHex(c byte) bool {
