@@ -335,18 +335,19 @@ func (b *builder) renderPages(li int) error {
 	md := make([]*Page, len(jobs))
 	gen := make([][]GeneratedPage, len(b.opts.Generators)*nv) // [gi*nv + vi]
 	files := make([]map[string][]byte, len(gen))
-	err := parallel(b.opts.Workers, len(jobs)+len(gen), func(i int) error {
-		if i < len(jobs) {
-			j := jobs[i]
+	// The generators first: each makes many pages, and the Markdown pages after them keep
+	// every worker busy until the last generator is done.
+	err := parallel(b.opts.Workers, len(gen)+len(jobs), func(i int) error {
+		if i >= len(gen) {
+			j := jobs[i-len(gen)]
 			p, err := b.opts.Content.Render(j.path, b.versions[j.vi], lang)
 			if err != nil {
 				return fmt.Errorf("rendering /%s for %s in %s: %w", j.path, b.versions[j.vi].Name(), lang, err)
 			}
 			p.search = b.opts.Cache.markdownRecords(p, b.versions[j.vi], lang, j.path)
-			md[i] = p
+			md[i-len(gen)] = p
 			return nil
 		}
-		i -= len(jobs)
 		gr, v := b.opts.Generators[i/nv], b.versions[i%nv]
 		if e, ok := b.opts.Cache.generated(gr, v, lang); ok {
 			gen[i], files[i] = e.pages, e.files
