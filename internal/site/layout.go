@@ -185,6 +185,9 @@ type navEntry struct {
 	Lang             string // the title's language when it differs from the reader's
 	Depth            int
 	Parent           string // the path of the nearest page above it
+	// The entry's HTML in the page list, made once by buildNavs: head up to the link's
+	// attributes, and tail from after them; aria-current goes between on its own page.
+	head, tail string
 }
 
 type banner struct {
@@ -469,6 +472,11 @@ func (b *builder) buildNavs(li int) {
 						e.Depth++
 					}
 				}
+				e.head = `<li class="nav-d` + strconv.Itoa(e.Depth) + `"><a href="` + template.HTMLEscapeString(e.URL) + `"`
+				if e.Lang != "" {
+					e.tail = ` lang="` + template.HTMLEscapeString(e.Lang) + `"`
+				}
+				e.tail += ">" + template.HTMLEscapeString(e.Title) + "</a></li>\n"
 				nav = append(nav, e)
 			}
 		}
@@ -479,28 +487,26 @@ func (b *builder) buildNavs(li int) {
 // navHTML renders the page list for the page at current: entries of depth 0 and 1, and every
 // entry whose parent is current or above it.
 func (b *builder) navHTML(nav []navEntry, current string) template.HTML {
+	const currentAttr = ` aria-current="page"`
+	shown := func(e *navEntry) bool { return e.Depth <= 1 || isAncestorOrSelf(e.Parent, current) }
+	size := len(currentAttr)
+	for i := range nav {
+		if e := &nav[i]; shown(e) {
+			size += len(e.head) + len(e.tail)
+		}
+	}
 	var sb strings.Builder
-	sb.Grow(64 * len(nav))
-	for _, e := range nav {
-		if e.Depth > 1 && !isAncestorOrSelf(e.Parent, current) {
+	sb.Grow(size)
+	for i := range nav {
+		e := &nav[i]
+		if !shown(e) {
 			continue
 		}
-		sb.WriteString(`<li class="nav-d`)
-		sb.WriteString(strconv.Itoa(e.Depth))
-		sb.WriteString(`"><a href="`)
-		sb.WriteString(template.HTMLEscapeString(e.URL))
-		sb.WriteByte('"')
+		sb.WriteString(e.head)
 		if e.Path == current {
-			sb.WriteString(` aria-current="page"`)
+			sb.WriteString(currentAttr)
 		}
-		if e.Lang != "" {
-			sb.WriteString(` lang="`)
-			sb.WriteString(template.HTMLEscapeString(e.Lang))
-			sb.WriteByte('"')
-		}
-		sb.WriteByte('>')
-		sb.WriteString(template.HTMLEscapeString(e.Title))
-		sb.WriteString("</a></li>\n")
+		sb.WriteString(e.tail)
 	}
 	return template.HTML(sb.String())
 }
