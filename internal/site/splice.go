@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"io"
+	"sync"
 )
 
 // The layout of a page holds three large fragments that Go has already rendered: the body, the
@@ -23,6 +24,10 @@ const (
 	tocMark  = "\x00scoperef:toc\x00"
 )
 
+// shells holds the buffers layout executes the template into: the result is copied out of
+// them, so they serve page after page.
+var shells = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 16<<10)) }}
+
 // layout executes the "page" template for view into a new slice.
 func (b *builder) layout(view *pageView) ([]byte, error) {
 	page := *view.Page
@@ -40,9 +45,12 @@ func (b *builder) layout(view *pageView) ([]byte, error) {
 			*f.field = template.HTML(f.mark)
 		}
 	}
-	var buf bytes.Buffer
-	buf.Grow(16 << 10)
-	if err := b.tmpl.ExecuteTemplate(&buf, "page", &marked); err != nil {
+	buf := shells.Get().(*bytes.Buffer)
+	defer func() {
+		buf.Reset()
+		shells.Put(buf)
+	}()
+	if err := b.tmpl.ExecuteTemplate(buf, "page", &marked); err != nil {
 		return nil, err
 	}
 	shell := buf.Bytes()
