@@ -538,7 +538,7 @@ func tocHTML(hs []Heading) template.HTML {
 
 // isAncestorOrSelf reports whether the page at a is p or above it.
 func isAncestorOrSelf(a, p string) bool {
-	return a == p || a == "" || strings.HasPrefix(p, a+"/")
+	return a == "" || strings.HasPrefix(p, a) && (len(p) == len(a) || p[len(a)] == '/')
 }
 
 func (b *builder) navEntry(vi, li int, path string) (navEntry, bool) {

@@ -88,3 +88,18 @@ func TestPlainTextShortcut(t *testing.T) {
 		t.Errorf("the shortcut was taken %d times: the test does not exercise it", shortcuts)
 	}
 }
+
+func TestIsAncestorOrSelf(t *testing.T) {
+	for _, c := range []struct {
+		a, p string
+		want bool
+	}{
+		{"", "", true}, {"", "reference", true}, {"reference", "reference", true},
+		{"reference", "reference/scopes", true}, {"reference/scopes", "reference", false},
+		{"ref", "reference", false}, {"reference", "references/x", false}, {"a/b", "a/b/c/d", true},
+	} {
+		if got := isAncestorOrSelf(c.a, c.p); got != c.want {
+			t.Errorf("isAncestorOrSelf(%q, %q) = %v, want %v", c.a, c.p, got, c.want)
+		}
+	}
+}
