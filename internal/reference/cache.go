@@ -47,6 +47,9 @@ type cache struct {
 	// markdown holds Options.Markdown's HTML by mdKey: notes and descriptions repeat in every
 	// version.
 	markdown sync.Map
+	// sizes holds the length of each page's body (by path) the last time it was written in any
+	// version: the first guess for a version that has not written it yet (see ctx.page).
+	sizes sync.Map
 }
 
 type mdKey struct{ lang, src string }

@@ -21,26 +21,28 @@ import (
 //	raw   HTML as is (template.HTML values)
 //
 // A page's htmlw starts with room for what the same page took the last time it was written (in
-// another language) and an eighth more, so that the big pages are not copied as they grow. It
-// writes into a strings.Builder, whose String does not copy: the page's body is the buffer it
-// was written in.
+// another language, or failing that in another version) and an eighth more, so that the big
+// pages are not copied as they grow. It writes into a strings.Builder, whose String does not
+// copy: the page's body is the buffer it was written in.
 //
 // An htmlw must not be copied once written to (strings.Builder panics if it is).
 type htmlw struct {
 	sb strings.Builder
-	// sizes and path record the page's size for the next time.
-	sizes *sync.Map
-	path  string
+	// sizes and path record the page's size for the next time, in its version (sizes) and in
+	// any version (anySizes).
+	sizes, anySizes *sync.Map
+	path            string
 }
 
 // page returns the htmlw for the page at path.
 func (c *ctx) page(path string) *htmlw {
-	sizes := &c.g.versionData(c).sizes
+	b := &htmlw{sizes: &c.g.versionData(c).sizes, anySizes: &c.g.cache.sizes, path: path}
 	n := 4096
-	if last, ok := sizes.Load(path); ok {
+	if last, ok := b.sizes.Load(path); ok {
+		n = last.(int) + last.(int)/8
+	} else if last, ok := b.anySizes.Load(path); ok {
 		n = last.(int) + last.(int)/8
 	}
-	b := &htmlw{sizes: sizes, path: path}
 	b.sb.Grow(n)
 	return b
 }
@@ -48,7 +50,9 @@ func (c *ctx) page(path string) *htmlw {
 // html returns what was written, without copying it.
 func (b *htmlw) html() template.HTML {
 	if b.sizes != nil {
-		b.sizes.Store(b.path, b.sb.Len())
+		n := any(b.sb.Len()) // boxed once for both maps
+		b.sizes.Store(b.path, n)
+		b.anySizes.Store(b.path, n)
 	}
 	return template.HTML(b.sb.String())
 }
