@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // An Analyzer tokenizes texts and remembers the result, so that indexes sharing most of their
@@ -19,6 +20,8 @@ type Analyzer struct {
 	texts map[textKey]*analysis
 	ids   map[string]int32 // term → id
 	terms []string         // id → term; only ever appended to
+	// slot has an entry per term, all 0 but while add counts a text's terms.
+	slot []int32
 	// gen is the current generation; an analysis used in it carries it.
 	gen uint32
 }
@@ -53,57 +56,141 @@ func NewAnalyzer() *Analyzer {
 	return &Analyzer{texts: map[textKey]*analysis{}, ids: map[string]int32{}}
 }
 
-// analyze returns the analysis of text in lang, tokenizing it when it is new.
-func (a *Analyzer) analyze(lang, text string) *analysis {
-	k := textKey{rules(lang, text), text}
+// analyzeAll returns the analyses of texts in lang, tokenizing those that are new. It takes
+// a.mu once to look every text up, then once per new text to number its terms.
+func (a *Analyzer) analyzeAll(lang string, texts []string) []*analysis {
+	out := make([]*analysis, len(texts))
+	keys := make([]textKey, len(texts))
+	for i, text := range texts {
+		keys[i] = textKey{rules(lang, text), text}
+	}
+	var missing []int
 	a.mu.Lock()
-	if an, ok := a.texts[k]; ok {
-		an.gen = a.gen
-		a.mu.Unlock()
-		return an
+	for i, k := range keys {
+		if an, ok := a.texts[k]; ok {
+			an.gen = a.gen
+			out[i] = an
+		} else {
+			missing = append(missing, i)
+		}
 	}
 	a.mu.Unlock()
-	toks := Tokens(k.rules, text) // outside the lock: the slow part
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if an, ok := a.texts[k]; ok { // analysed meanwhile by another goroutine
+	if len(missing) == 0 {
+		return out
+	}
+	var sc scratch
+	added := make(map[textKey]*analysis, len(missing)) // a text may be given more than once
+	for _, i := range missing {
+		k := keys[i]
+		if an, ok := added[k]; ok {
+			out[i] = an
+			continue
+		}
+		sc.tokenize(k) // outside the lock: the slow part
+		a.mu.Lock()
+		out[i] = a.add(k, &sc)
+		a.mu.Unlock()
+		added[k] = out[i]
+	}
+	return out
+}
+
+// scratch holds one text's tokens while it is analysed; its buffers are reused from text to
+// text.
+type scratch struct {
+	cps   []rune  // the normalised text
+	spans []span  // its tokens
+	utf8  []byte  // cps in UTF-8
+	off   []int32 // off[i] is the offset of cps[i] in utf8; off[len(cps)] = len(utf8)
+	// ids and counts are the distinct terms of the text and their counts, while add numbers them.
+	ids, counts []int32
+}
+
+// tokenize fills sc with the tokens of k.text under k.rules.
+func (sc *scratch) tokenize(k textKey) {
+	sc.cps = appendNormalized(sc.cps[:0], k.text)
+	sc.spans = appendSpans(sc.spans[:0], k.rules, sc.cps)
+	sc.utf8, sc.off = sc.utf8[:0], sc.off[:0]
+	for _, c := range sc.cps {
+		sc.off = append(sc.off, int32(len(sc.utf8)))
+		sc.utf8 = utf8.AppendRune(sc.utf8, c)
+	}
+	sc.off = append(sc.off, int32(len(sc.utf8)))
+}
+
+// token returns the bytes of the token sp of the text in sc.
+func (sc *scratch) token(sp span) []byte {
+	return sc.utf8[sc.off[sp.start]:sc.off[sp.end]]
+}
+
+// add returns the analysis of k, whose tokens sc holds, and remembers it; when k was analysed
+// meanwhile (by another goroutine, or earlier in the same batch), the one remembered. Its
+// caller holds a.mu.
+func (a *Analyzer) add(k textKey, sc *scratch) *analysis {
+	if an, ok := a.texts[k]; ok {
 		an.gen = a.gen
 		return an
 	}
-	an := &analysis{n: len(toks), gen: a.gen}
-	at := make(map[int32]int, len(toks))
-	for _, t := range toks {
-		id, ok := a.ids[t]
+	// Terms are counted in sc.ids and sc.counts, in first-seen order; a.slot[id] is 1 + the
+	// term's index there, and goes back to 0 before add returns.
+	ids, counts := sc.ids[:0], sc.counts[:0]
+	for _, sp := range sc.spans {
+		tok := sc.token(sp)
+		id, ok := a.ids[string(tok)] // no string is made for the lookup
 		if !ok {
+			t := string(tok)
 			id = int32(len(a.terms))
 			a.ids[t] = id
 			a.terms = append(a.terms, t)
+			a.slot = append(a.slot, 0)
 		}
-		if i, ok := at[id]; ok {
-			an.counts[i]++
+		if j := a.slot[id]; j > 0 {
+			counts[j-1]++
 			continue
 		}
-		at[id] = len(an.terms)
-		an.terms = append(an.terms, id)
-		an.counts = append(an.counts, 1)
+		ids = append(ids, id)
+		counts = append(counts, 1)
+		a.slot[id] = int32(len(ids))
 	}
+	for _, id := range ids {
+		a.slot[id] = 0
+	}
+	sc.ids, sc.counts = ids, counts
+	// One array for both slices, of the exact size.
+	both := make([]int32, 2*len(ids))
+	an := &analysis{terms: both[:len(ids):len(ids)], counts: both[len(ids):], n: len(sc.spans), gen: a.gen}
+	copy(an.terms, ids)
+	copy(an.counts, counts)
 	a.texts[k] = an
 	return an
 }
 
-// snippetOf returns the snippet of a text analysed as an.
-func (a *Analyzer) snippetOf(an *analysis, text string) string {
+// snippets returns the snippet of each texts[i], analysed as ans[i]. It takes a.mu once to read
+// the snippets made before and, when some are new, once to store them.
+func (a *Analyzer) snippets(ans []*analysis, texts []string) []string {
+	out := make([]string, len(texts))
+	var missing []int
 	a.mu.Lock()
-	s, ok := an.snippet, an.haveSnippet
-	a.mu.Unlock()
-	if ok {
-		return s
+	for i, an := range ans {
+		if an.haveSnippet {
+			out[i] = an.snippet
+		} else {
+			missing = append(missing, i)
+		}
 	}
-	s = snippet(text)
-	a.mu.Lock()
-	an.snippet, an.haveSnippet = s, true
 	a.mu.Unlock()
-	return s
+	if len(missing) == 0 {
+		return out
+	}
+	for _, i := range missing {
+		out[i] = snippet(texts[i])
+	}
+	a.mu.Lock()
+	for _, i := range missing {
+		ans[i].snippet, ans[i].haveSnippet = out[i], true
+	}
+	a.mu.Unlock()
+	return out
 }
 
 // termList returns the terms numbered so far: entry id is the term with that id.

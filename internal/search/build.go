@@ -52,12 +52,23 @@ func Build(lang string, records []Record) []byte {
 // Build is the package's Build with a's memory of texts: the bytes are the same.
 func (a *Analyzer) Build(lang string, records []Record) []byte {
 	recs := merge(records)
-	texts := make([]*analysis, len(recs))
+	n := len(recs)
+	// Every text weigh needs, analysed at once: per record its text, then its title, then its
+	// page's title.
+	texts := make([]string, 3*n)
 	for i, r := range recs {
-		texts[i] = a.analyze(lang, r.Text)
+		texts[i], texts[n+i], texts[2*n+i] = r.Text, title(r.Section, r.Page), r.Page
 	}
-	var pages, titles, anchors, sections, snippets []string
-	var pageOf []int
+	ans := a.analyzeAll(lang, texts)
+	docs := make([]doc, n)
+	for i := range docs {
+		docs[i] = doc{text: ans[i], title: ans[n+i], page: ans[2*n+i]}
+	}
+	snippets := a.snippets(ans[:n], texts[:n])
+	var pages, titles []string
+	pageOf := make([]int, n)
+	anchors := make([]string, n)
+	sections := make([]string, n)
 	pageIndex := map[[2]string]int{}
 	for i, r := range recs {
 		base, anchor, _ := strings.Cut(r.URL, "#")
@@ -73,12 +84,11 @@ func (a *Analyzer) Build(lang string, records []Record) []byte {
 		if section == r.Page {
 			section = ""
 		}
-		pageOf = append(pageOf, p)
-		anchors = append(anchors, anchor)
-		sections = append(sections, section)
-		snippets = append(snippets, a.snippetOf(texts[i], r.Text))
+		pageOf[i] = p
+		anchors[i] = anchor
+		sections[i] = section
 	}
-	terms, ids, postings := a.weigh(lang, recs, texts)
+	terms, ids, postings := a.weigh(docs)
 
 	size := 64 + 20*len(ids) + 8*len(recs)
 	for _, list := range [][]string{pages, titles, anchors, sections, snippets} {
@@ -210,7 +220,12 @@ func title(section, page string) string {
 	return section
 }
 
-// weigh returns the terms numbered so far (by id), the ids of the terms of recs ordered by
+// doc is the analyses of one record's texts: its text, its title and its page's title.
+type doc struct {
+	text, title, page *analysis
+}
+
+// weigh returns the terms numbered so far (by id), the ids of the terms of docs ordered by
 // their bytes, and per id its postings: for every record holding the term (ids ascending), the
 // gap from the previous id and the weight
 //
@@ -223,18 +238,12 @@ func title(section, page string) string {
 // title, saturated like a text against the page title's length: a term in a short title such as
 // "Managing your personal access tokens" counts for more than in a long one. Titles count a
 // term once however often they repeat it. idf is ln(1 + (N − df + 0.5)/(df + 0.5)) over the N
-// records. Weights are at least 1. texts[i] is the analysis of recs[i].Text.
-func (a *Analyzer) weigh(lang string, recs []Record, texts []*analysis) (terms []string, ids []int32, postings [][]int) {
-	type doc struct {
-		text, title, page *analysis
-	}
-	docs := make([]doc, len(recs))
+// records. Weights are at least 1. docs[i] is the analysis of record i.
+func (a *Analyzer) weigh(docs []doc) (terms []string, ids []int32, postings [][]int) {
 	total, pageTotal := 0, 0
-	for i, r := range recs {
-		d := doc{text: texts[i], title: a.analyze(lang, title(r.Section, r.Page)), page: a.analyze(lang, r.Page)}
+	for _, d := range docs {
 		total += d.text.n
 		pageTotal += d.page.n
-		docs[i] = d
 	}
 	terms = a.termList() // every id in docs is below its length
 	// seen[id] is 1 + the last record holding the term: each record counts a term once.
@@ -254,7 +263,7 @@ func (a *Analyzer) weigh(lang string, recs []Record, texts []*analysis) (terms [
 		union(i, d.title, count)
 		union(i, d.page, count)
 	}
-	n := float64(len(recs))
+	n := float64(len(docs))
 	avg, pageAvg := 1.0, 1.0
 	if total > 0 {
 		avg = float64(total) / n

@@ -57,7 +57,11 @@ func fold(c rune) rune {
 // normalize folds every code point of s and composes a kana with a following (combining or
 // spacing) voiced or semi-voiced mark.
 func normalize(s string) []rune {
-	out := make([]rune, 0, len(s))
+	return appendNormalized(make([]rune, 0, len(s)), s)
+}
+
+// appendNormalized appends the normalised code points of s to out (see normalize).
+func appendNormalized(out []rune, s string) []rune {
 	for _, c := range s {
 		c = fold(c)
 		if n := len(out); n > 0 {
@@ -180,7 +184,22 @@ func isCJK(c rune) bool {
 // templates/assets/search.js implements the same function; a test checks that both agree.
 func Tokens(lang, text string) []string {
 	cps := normalize(text)
-	var out []string
+	spans := appendSpans(nil, lang, cps)
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		out[i] = string(cps[sp.start:sp.end])
+	}
+	return out
+}
+
+// A span is a token of a normalised text cps: cps[start:end]. Every token is a run of
+// consecutive code points of the text, so the tokenizer hands out spans and the caller makes
+// strings only of the tokens it keeps.
+type span struct{ start, end int32 }
+
+// appendSpans appends to out the tokens of cps, a normalised text, in order, repeats
+// included: the tokens of Tokens.
+func appendSpans(out []span, lang string, cps []rune) []span {
 	for i := 0; i < len(cps); {
 		switch class(cps[i]) {
 		case cjk:
@@ -189,10 +208,10 @@ func Tokens(lang, text string) []string {
 				j++
 			}
 			if j-i == 1 {
-				out = append(out, string(cps[i]))
+				out = append(out, span{int32(i), int32(i + 1)})
 			}
 			for k := i; k+1 < j; k++ {
-				out = append(out, string(cps[k:k+2]))
+				out = append(out, span{int32(k), int32(k + 2)})
 			}
 			i = j
 		case word, join:
@@ -204,7 +223,7 @@ func Tokens(lang, text string) []string {
 			if j < len(cps) {
 				next = cps[j]
 			}
-			out = compound(out, lang, cps[i:j], next)
+			out = compound(out, lang, cps, i, j, next)
 			i = j
 		default:
 			i++
@@ -213,9 +232,10 @@ func Tokens(lang, text string) []string {
 	return out
 }
 
-// compound appends the tokens of run, a maximal run of word and join characters followed by
-// next (0 at the end of the text).
-func compound(out []string, lang string, run []rune, next rune) []string {
+// compound appends the tokens of run = cps[start:end], a maximal run of word and join
+// characters followed by next (0 at the end of the text), as spans of cps.
+func compound(out []span, lang string, cps []rune, start, end int, next rune) []span {
+	run := cps[start:end]
 	s, e := 0, len(run)
 	for s < e && class(run[s]) == join && run[s] != '/' && run[s] != '{' {
 		s++
@@ -232,7 +252,7 @@ func compound(out []string, lang string, run []rune, next rune) []string {
 		}
 	}
 	if hasJoin && hasWord && e-s <= maxToken {
-		out = append(out, string(run[s:e]))
+		out = append(out, span{int32(start + s), int32(start + e)})
 	}
 	param := false // inside {…}: a path parameter
 	for a := s; a < e; {
@@ -252,7 +272,7 @@ func compound(out []string, lang string, run []rune, next rune) []string {
 		case len(w) > maxToken:
 		case lang == "fr" && b == len(run) && next == '\'' && elided[string(w)]:
 		default:
-			out = append(out, string(w))
+			out = append(out, span{int32(start + a), int32(start + b)})
 		}
 		a = b
 	}
