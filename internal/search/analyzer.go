@@ -33,10 +33,19 @@ type textKey struct{ rules, text string }
 // rules every language shares. Text that several languages show, such as an endpoint's English
 // summary, is tokenized once.
 func rules(lang, text string) string {
-	if lang == "fr" && strings.ContainsAny(text, "'\u2018\u2019\uff07") {
+	if lang == "fr" && hasApostrophe(text) {
 		return "fr"
 	}
 	return ""
+}
+
+// hasApostrophe reports whether text holds ', ‘, ’ or ＇: strings.ContainsAny(text,
+// "'\u2018\u2019\uff07"), in four fast byte searches rather than a rune-by-rune scan. (A
+// UTF-8 decoder restarts at every byte that is not a continuation byte, so finding the bytes
+// of a code point is finding the code point.)
+func hasApostrophe(text string) bool {
+	return strings.IndexByte(text, '\'') >= 0 || strings.Contains(text, "\u2019") ||
+		strings.Contains(text, "\u2018") || strings.Contains(text, "\uff07")
 }
 
 // analysis is what weigh needs of one text: its distinct terms (ids, in first-seen order),

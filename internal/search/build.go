@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -342,19 +343,65 @@ func sat(tf, n int, avg float64) float64 {
 }
 
 // snippet is the start of text, whitespace collapsed, cut to about snippetLen code points at a
-// space when there is one near the end, with "…" when cut.
+// space when there is one near the end, with "…" when cut:
+//
+//	text = strings.Join(strings.Fields(text), " ")
+//	if utf8.RuneCountInString(text) <= snippetLen {
+//		return text
+//	}
+//	r := []rune(text)[:snippetLen]
+//	cut := the index of the last ' ' in r[snippetLen*3/4:], or snippetLen
+//	return strings.TrimRight(string(r[:cut]), " ") + "…"
+//
+// but collapsing only the start of text, and returning text itself when it needs no change.
+// Invalid UTF-8 is kept as it is when the snippet is not cut, and each invalid byte is U+FFFD
+// when it is (string([]rune(…)) does that).
 func snippet(text string) string {
-	text = strings.Join(strings.Fields(text), " ")
-	if utf8.RuneCountInString(text) <= snippetLen {
-		return text
-	}
-	r := []rune(text)[:snippetLen]
-	cut := len(r)
-	for i := len(r) - 1; i >= snippetLen*3/4; i-- {
-		if r[i] == ' ' {
-			cut = i
+	const minCut = snippetLen * 3 / 4
+	out := make([]byte, 0, 4*snippetLen)
+	n := 0           // code points in out
+	cut := -1        // len(out) before its last space that is code point minCut or later
+	pending := false // whitespace since the last code point written, which is not the first
+	long := false    // text has more than snippetLen code points once collapsed
+	for i := 0; i < len(text); {
+		c, w := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(c) {
+			pending = len(out) > 0
+			i += w
+			continue
+		}
+		if pending {
+			if n == snippetLen {
+				long = true
+				break
+			}
+			if n >= minCut {
+				cut = len(out)
+			}
+			out = append(out, ' ')
+			n++
+			pending = false
+		}
+		if n == snippetLen {
+			long = true
 			break
 		}
+		out = append(out, text[i:i+w]...)
+		n++
+		i += w
 	}
-	return strings.TrimRight(string(r[:cut]), " ") + "…"
+	if !long {
+		if string(out) == text {
+			return text
+		}
+		return string(out)
+	}
+	if cut >= 0 {
+		out = out[:cut]
+	}
+	s := string(out)
+	if !utf8.ValidString(s) {
+		s = string([]rune(s))
+	}
+	return strings.TrimRight(s, " ") + "…"
 }

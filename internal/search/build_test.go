@@ -4,7 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // corpusLangs and corpusVersions are the indexes of the synthetic corpus.
@@ -88,6 +90,51 @@ func BenchmarkBuild(b *testing.B) {
 		for b.Loop() {
 			buildAll(a)
 			a.Sweep()
+		}
+	})
+}
+
+// snippetReference is snippet as the package documentation defines it.
+func snippetReference(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if utf8.RuneCountInString(text) <= snippetLen {
+		return text
+	}
+	r := []rune(text)[:snippetLen]
+	cut := len(r)
+	for i := len(r) - 1; i >= snippetLen*3/4; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ") + "…"
+}
+
+// FuzzSnippet checks snippet, which collapses only the start of a text, against the plain
+// definition.
+func FuzzSnippet(f *testing.F) {
+	word := "word "
+	for _, s := range []string{"", " ", "  short\n text ", "clean text", strings.Repeat(word, 40), strings.Repeat("字", 130),
+		strings.Repeat("a", 119) + " b", strings.Repeat("a", 120) + " b", strings.Repeat("a", 121), strings.Repeat("ab ", 40) + "\xff",
+		"\xff" + strings.Repeat(" é\u00a0x\u0085y\u3000z", 30), strings.Repeat("x\xe2\x80 ", 50), "\t\v\f\r\n" + strings.Repeat("mot  ", 31)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := snippet(s), snippetReference(s); got != want {
+			t.Errorf("snippet(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzHasApostrophe checks hasApostrophe against strings.ContainsAny.
+func FuzzHasApostrophe(f *testing.F) {
+	for _, s := range []string{"", "qu'il", "lorsqu’on", "‘x", "jusqu＇à", "\xe2\xe2\x80\x99", "\xef\xbc", "sans apostrophe é"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasApostrophe(s), strings.ContainsAny(s, "'\u2018\u2019\uff07"); got != want {
+			t.Errorf("hasApostrophe(%q) = %v, want %v", s, got, want)
 		}
 	})
 }
