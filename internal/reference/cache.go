@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"html/template"
 	"slices"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/scoperef/scoperef/internal/diff"
 	"github.com/scoperef/scoperef/internal/model"
@@ -71,6 +73,10 @@ type epText struct {
 	method, path, op, anchor string
 	// summary is the summary on English pages, summaryEn on others (marked lang="en").
 	summary, summaryEn string
+	// docs is the upstream documentation link when it is an http or https URL, else "".
+	docs string
+	// id is the anchor unescaped (EndpointAnchor), for search records.
+	id string
 }
 
 // endpointText returns e's epText.
@@ -78,19 +84,26 @@ func (g *Generator) endpointText(e *model.Endpoint) *epText {
 	g.cache.epOnce.Do(func() {
 		g.cache.ep = make(map[*model.Endpoint]*epText, len(g.m.Endpoints))
 		for _, e := range g.m.Endpoints {
-			x := &epText{method: esc(e.Method), path: esc(e.Path), op: esc(e.Operation), anchor: esc(g.EndpointAnchor(e)),
-				summary: esc(e.Summary)}
-			x.summaryEn = x.summary
-			if e.Summary != "" {
-				x.summaryEn = `<span lang="en">` + x.summary + `</span>`
-			}
-			g.cache.ep[e] = x
+			g.cache.ep[e] = g.computeEndpointText(e)
 		}
 	})
 	if x := g.cache.ep[e]; x != nil {
 		return x
 	}
-	return &epText{method: esc(e.Method), path: esc(e.Path), op: esc(e.Operation), anchor: esc(g.EndpointAnchor(e)), summary: esc(e.Summary)}
+	return g.computeEndpointText(e)
+}
+
+func (g *Generator) computeEndpointText(e *model.Endpoint) *epText {
+	x := &epText{method: esc(e.Method), path: esc(e.Path), op: esc(e.Operation), anchor: esc(g.EndpointAnchor(e)),
+		summary: esc(e.Summary), id: g.EndpointAnchor(e)}
+	x.summaryEn = x.summary
+	if e.Summary != "" {
+		x.summaryEn = `<span lang="en">` + x.summary + `</span>`
+	}
+	if strings.HasPrefix(e.Docs, "https://") || strings.HasPrefix(e.Docs, "http://") {
+		x.docs = esc(e.Docs)
+	}
+	return x
 }
 
 // summary is e's summary as c's pages write it (Text.HTML of c.english(e.Summary)).
@@ -241,7 +254,7 @@ func (c *ctx) t1(id, name, arg string) string {
 
 // langData is the text the pages of one version in one language repeat, escaped as the pages
 // write it (template.HTMLEscapeString, see htmlw.esc). It belongs to a ctx: it lives as long as
-// one Pages call.
+// one Pages call, which uses it from one goroutine.
 type langData struct {
 	level [model.Admin + 1]string // levelWord, escaped
 	// grant is grantHTML and scope scopeHTML (linked) of every grant and scope of the version.
@@ -253,6 +266,21 @@ type langData struct {
 	and, or, none, noScope, notAccepted, publicNote string
 	// andWord and orWord start the parts of the "other permissions" column; escaped.
 	andWord, orWord string
+	// The terms of an endpoint's section on a category page, escaped.
+	opLabel, tokensLabel, fineGrainedLabel, privateLabel, publicLabel, notesLabel, docsLabel string
+	// tokenKinds is the "tokens" cell of each combination of token kinds (see tokenKindsOf).
+	tokenKinds [allTokenKinds]string
+	// cloudOnlyMark, since and dated are an endpoint's marks as <li> elements (see writeMarks);
+	// since and dated are filled as they are used.
+	cloudOnlyMark string
+	since         map[*model.Version]string
+	dated         map[datedMark]string
+}
+
+// datedMark is a mark with a date: its message and the date.
+type datedMark struct {
+	id   string
+	date time.Time
 }
 
 // text returns the ctx's langData, made on first use.
@@ -275,6 +303,16 @@ func (l *langData) compute(c *ctx) {
 	l.notAccepted = esc(c.t("reference.not_accepted"))
 	l.publicNote = ` <span class="note">(` + esc(c.t("reference.public_without_permission")) + `)</span>`
 	l.andWord, l.orWord = esc(c.t("reference.and"))+" ", esc(c.t("reference.or"))+" "
+	l.opLabel, l.tokensLabel = esc(c.t("reference.column.operation")), esc(c.t("reference.endpoint.tokens"))
+	l.fineGrainedLabel = esc(c.t("reference.endpoint.fine_grained"))
+	l.privateLabel, l.publicLabel = esc(c.t("reference.endpoint.classic_private")), esc(c.t("reference.endpoint.classic_public"))
+	l.notesLabel, l.docsLabel = esc(c.t("reference.endpoint.notes")), esc(c.t("reference.endpoint.docs"))
+	for kinds := range l.tokenKinds {
+		l.tokenKinds[kinds] = c.tokenKindsHTML(kinds)
+	}
+	l.cloudOnlyMark = "<li>" + esc(c.t("reference.mark.cloud_only")) + "</li>"
+	l.since = map[*model.Version]string{}
+	l.dated = map[datedMark]string{}
 	l.grant = map[model.Grant]string{}
 	linked := *c
 	linked.plain = false
@@ -293,6 +331,27 @@ func (l *langData) compute(c *ctx) {
 	for _, e := range eps {
 		l.href[e] = esc(c.endpointURL(e))
 	}
+}
+
+// sinceMark is the mark of an endpoint that exists since version v.
+func (l *langData) sinceMark(c *ctx, v *model.Version) string {
+	h, ok := l.since[v]
+	if !ok {
+		h = "<li>" + esc(c.t1("reference.mark.since", "Version", c.versionName(v).S)) + "</li>"
+		l.since[v] = h
+	}
+	return h
+}
+
+// dateMark is the mark of message id (deprecated, removal) with a date.
+func (l *langData) dateMark(c *ctx, id string, date time.Time) string {
+	k := datedMark{id, date}
+	h, ok := l.dated[k]
+	if !ok {
+		h = "<li>" + esc(c.t1(id, "Date", c.g.opts.Date(c.lang, date))) + "</li>"
+		l.dated[k] = h
+	}
+	return h
 }
 
 // endpointURL links to e's section on its category page.

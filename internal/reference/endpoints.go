@@ -1,8 +1,6 @@
 package reference
 
 import (
-	"strings"
-
 	"github.com/scoperef/scoperef/internal/model"
 )
 
@@ -41,13 +39,10 @@ func (c *ctx) endpointsPage() Page {
 	return Page{Path: "reference/endpoints", Title: c.T("reference.endpoints.title"), Body: b.html()}
 }
 
-// categoryPage writes a category's endpoints. It is the largest page: every piece of text goes
-// through esc.
+// categoryPage writes a category's endpoints. It is the largest page: the text of the data is
+// escaped once per generator (epText) and the interface text once per Pages call (langData).
 func (c *ctx) categoryPage(cat *model.Category) Page {
 	d, l := c.g.versionData(c), c.text()
-	op, tokens, noToken := esc(c.t("reference.column.operation")), esc(c.t("reference.endpoint.tokens")), esc(c.t("reference.endpoint.no_token"))
-	fg, private, public := esc(c.t("reference.endpoint.fine_grained")), esc(c.t("reference.endpoint.classic_private")), esc(c.t("reference.endpoint.classic_public"))
-	notes, docs := esc(c.t("reference.endpoint.notes")), esc(c.t("reference.endpoint.docs"))
 	eps := d.catEps[cat]
 	records := make([]SearchRecord, 0, len(eps))
 	b := c.page("reference/endpoints/" + cat.ID)
@@ -56,43 +51,32 @@ func (c *ctx) categoryPage(cat *model.Category) Page {
 		x := c.g.endpointText(e)
 		b.raws(`<section class="endpoint" aria-labelledby="`, x.anchor, "\">\n<h2 id=\"", x.anchor, `">`, x.summaryIn(c),
 			"</h2>\n<p class=\"route\"><code>", x.method, " ", x.path, "</code></p>\n")
-		c.writeMarks(b, e, d)
-		b.raws("<dl>\n<dt>", op, "</dt><dd><code>", x.op, "</code></dd>\n<dt>", tokens, "</dt><dd>")
-		if kinds := c.tokenKinds(r); len(kinds) == 0 {
-			b.raw(noToken)
-		} else {
-			b.raw("<ul>")
-			for _, t := range kinds {
-				b.raw("<li>")
-				b.esc(t)
-				b.raw("</li>")
-			}
-			b.raw("</ul>")
-		}
-		b.raws("</dd>\n<dt>", fg, "</dt><dd>")
+		c.writeMarks(b, e, d, l)
+		b.raws("<dl>\n<dt>", l.opLabel, "</dt><dd><code>", x.op, "</code></dd>\n<dt>", l.tokensLabel, "</dt><dd>",
+			l.tokenKinds[tokenKindsOf(r)], "</dd>\n<dt>", l.fineGrainedLabel, "</dt><dd>")
 		c.writeFineGrained(b, r.FineGrained, l)
-		b.raws("</dd>\n<dt>", private, "</dt><dd>")
+		b.raws("</dd>\n<dt>", l.privateLabel, "</dt><dd>")
 		c.writeScopes(b, r.Classic, false, l)
-		b.raws("</dd>\n<dt>", public, "</dt><dd>")
+		b.raws("</dd>\n<dt>", l.publicLabel, "</dt><dd>")
 		c.writeScopes(b, r.Classic, true, l)
 		b.raw("</dd>\n")
 		if len(e.Notes)+len(r.Notes)+len(r.Classic.Notes) > 0 {
-			b.raws("<dt>", notes, "</dt>")
+			b.raws("<dt>", l.notesLabel, "</dt>")
 			for _, list := range [][]string{e.Notes, r.Notes, r.Classic.Notes} {
 				for _, n := range list {
-					b.raws("<dd>", string(c.markdownText(c.english(n))), "</dd>")
+					b.raw("<dd>")
+					c.writeMarkdown(b, c.english(n))
+					b.raw("</dd>")
 				}
 			}
 			b.raw("\n")
 		}
 		b.raw("</dl>\n")
-		if strings.HasPrefix(e.Docs, "https://") || strings.HasPrefix(e.Docs, "http://") {
-			b.raw(`<p class="upstream"><a href="`)
-			b.esc(e.Docs)
-			b.raws(`">`, docs, "</a></p>\n")
+		if x.docs != "" {
+			b.raws(`<p class="upstream"><a href="`, x.docs, `">`, l.docsLabel, "</a></p>\n")
 		}
 		b.raw("</section>\n")
-		records = append(records, SearchRecord{Anchor: c.g.EndpointAnchor(e), Title: e.Summary, Text: d.record[e]})
+		records = append(records, SearchRecord{Anchor: x.id, Title: e.Summary, Text: d.record[e]})
 	}
 	var rec []SearchRecord
 	if len(records) > 0 {
@@ -102,31 +86,23 @@ func (c *ctx) categoryPage(cat *model.Category) Page {
 }
 
 // writeMarks writes an endpoint's since, deprecated, removal and cloud-only marks.
-func (c *ctx) writeMarks(b *htmlw, e *model.Endpoint, d *versionData) {
+func (c *ctx) writeMarks(b *htmlw, e *model.Endpoint, d *versionData, l *langData) {
 	v := d.since[e]
 	if v == nil && e.Deprecated.IsZero() && e.Removal.IsZero() && !e.CloudOnly {
 		return
 	}
 	b.raw(`<ul class="marks">`)
 	if v != nil {
-		b.raw("<li>")
-		b.esc(c.t1("reference.mark.since", "Version", c.versionName(v).S))
-		b.raw("</li>")
+		b.raw(l.sinceMark(c, v))
 	}
 	if !e.Deprecated.IsZero() {
-		b.raw("<li>")
-		b.esc(c.t1("reference.mark.deprecated", "Date", c.g.opts.Date(c.lang, e.Deprecated)))
-		b.raw("</li>")
+		b.raw(l.dateMark(c, "reference.mark.deprecated", e.Deprecated))
 	}
 	if !e.Removal.IsZero() {
-		b.raw("<li>")
-		b.esc(c.t1("reference.mark.removal", "Date", c.g.opts.Date(c.lang, e.Removal)))
-		b.raw("</li>")
+		b.raw(l.dateMark(c, "reference.mark.removal", e.Removal))
 	}
 	if e.CloudOnly {
-		b.raw("<li>")
-		b.esc(c.t("reference.mark.cloud_only"))
-		b.raw("</li>")
+		b.raw(l.cloudOnlyMark)
 	}
 	b.raw("</ul>\n")
 }

@@ -102,7 +102,7 @@ func (c *ctx) permissionPage(p *model.Permission) Page {
 	b.raw("</dt><dd>")
 	b.text(c.levelList(p))
 	b.raw("</dd>\n</dl>")
-	b.raw(string(c.markdown("permissions", p.ID, p.Description)))
+	c.writeMarkdownField(b, "permissions", p.ID, p.Description)
 	if note := c.versionNote(p.Versions); note != "" {
 		b.raw("\n<p class=\"version-note\">")
 		b.text(note)

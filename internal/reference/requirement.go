@@ -108,17 +108,47 @@ func (c *ctx) writeScopes(b *htmlw, cl model.Classic, public bool, l *langData) 
 	}
 }
 
-// tokenKinds lists the kinds of token that can call an endpoint with requirement r.
-func (c *ctx) tokenKinds(r *model.Variant) []string {
-	var out []string
+// The kinds of token that can call an endpoint, as bits of tokenKindsOf's result.
+const (
+	fineGrainedToken = 1 << iota
+	classicToken
+	gitHubAppToken
+	allTokenKinds // the number of combinations
+)
+
+// tokenKindsOf returns the kinds of token that can call an endpoint with requirement r.
+func tokenKindsOf(r *model.Variant) int {
+	kinds := 0
 	if r.FineGrained.Accepted {
-		out = append(out, c.t("reference.token.fine_grained"))
+		kinds |= fineGrainedToken
 	}
 	if r.Classic.Accepted {
-		out = append(out, c.t("reference.token.classic"))
+		kinds |= classicToken
 	}
 	if r.GitHubApps {
-		out = append(out, c.t("reference.token.github_app"))
+		kinds |= gitHubAppToken
 	}
-	return out
+	return kinds
+}
+
+// tokenKindsHTML writes the kinds of token in kinds as a list, in the order fine-grained,
+// classic, GitHub App; the "no token" text when there is none.
+func (c *ctx) tokenKindsHTML(kinds int) string {
+	if kinds == 0 {
+		return esc(c.t("reference.endpoint.no_token"))
+	}
+	var b htmlw
+	b.raw("<ul>")
+	for _, k := range []struct {
+		bit int
+		id  string
+	}{{fineGrainedToken, "reference.token.fine_grained"}, {classicToken, "reference.token.classic"}, {gitHubAppToken, "reference.token.github_app"}} {
+		if kinds&k.bit != 0 {
+			b.raw("<li>")
+			b.esc(c.t(k.id))
+			b.raw("</li>")
+		}
+	}
+	b.raw("</ul>")
+	return b.String()
 }

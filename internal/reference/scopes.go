@@ -171,7 +171,7 @@ func (c *ctx) scopesPage() Page {
 		b.raw("</code></h3>\n<p class=\"scope-title\">")
 		b.textHTML(title)
 		b.raw("</p>")
-		b.raw(string(c.markdown("scopes", s.ID, s.Description)))
+		c.writeMarkdownField(b, "scopes", s.ID, s.Description)
 		if note := c.versionNote(s.Versions); note != "" {
 			b.raw("\n<p class=\"version-note\">")
 			b.text(note)

@@ -61,21 +61,22 @@ func (c *ctx) permTitle(p *model.Permission) Text {
 
 func (c *ctx) productName(p *model.Product) Text { return c.data("versions", p.ID, "name", p.Name) }
 
-// markdown renders a translatable Markdown field; an untranslated one is wrapped in a lang="en" div.
-func (c *ctx) markdown(kind, id, source string) template.HTML {
-	t := c.data(kind, id, "description", source)
-	if t.S == "" {
-		return ""
+// writeMarkdownField writes a translatable Markdown field rendered; an untranslated one in a
+// lang="en" div.
+func (c *ctx) writeMarkdownField(b *htmlw, kind, id, source string) {
+	if t := c.data(kind, id, "description", source); t.S != "" {
+		c.writeMarkdown(b, t)
 	}
-	return c.markdownText(t)
 }
 
-func (c *ctx) markdownText(t Text) template.HTML {
-	h := c.g.renderMarkdown(c.lang, t.S)
-	if t.Lang != "" {
-		h = template.HTML(`<div lang="` + t.Lang + `">` + string(h) + `</div>`)
+// writeMarkdown writes t rendered as Markdown, in a div with its lang when it has one.
+func (c *ctx) writeMarkdown(b *htmlw, t Text) {
+	h := string(c.g.renderMarkdown(c.lang, t.S))
+	if t.Lang == "" {
+		b.raw(h)
+		return
 	}
-	return h
+	b.raws(`<div lang="`, t.Lang, `">`, h, `</div>`)
 }
 
 // versionName is a version's display name: "GitHub Enterprise Server 3.19".
