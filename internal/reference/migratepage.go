@@ -64,7 +64,6 @@ func (c *ctx) migratePage() Page {
 		b.text(c.t("reference.migrate.uncallable"))
 		b.raw("</th></tr></thead>\n<tbody>")
 		none := textString(c.t("reference.none"))
-		items := c.endpointItems()
 		for _, s := range d.scopes {
 			res := d.migrated[s]
 			b.raws("\n<tr><th scope=\"row\">", c.scopeHTML(s, l), " ")
@@ -90,7 +89,7 @@ func (c *ctx) migratePage() Page {
 				for i, e := range res.NoFineGrained {
 					eps[i] = e.Endpoint
 				}
-				items.write(b, eps)
+				c.writeEndpointList(b, eps, l)
 				b.raw("\n</details>")
 			} else {
 				b.raw(none)

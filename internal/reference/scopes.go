@@ -7,28 +7,12 @@ import (
 	"github.com/scoperef/scoperef/internal/model"
 )
 
-// endpointItems writes lists of links to endpoints; each endpoint's item is made once per page.
-type endpointItems struct {
-	c    *ctx
-	l    *langData
-	item map[*model.Endpoint]string
-}
-
-func (c *ctx) endpointItems() *endpointItems {
-	return &endpointItems{c: c, l: c.text(), item: map[*model.Endpoint]string{}}
-}
-
-// write writes the list (as <ul class="endpoint-list">, an item per line).
-func (x *endpointItems) write(b *htmlw, eps []*model.Endpoint) {
+// writeEndpointList writes links to endpoints as <ul class="endpoint-list">, an item per line.
+func (c *ctx) writeEndpointList(b *htmlw, eps []*model.Endpoint, l *langData) {
 	b.raw(`<ul class="endpoint-list">`)
 	for _, e := range eps {
-		h, ok := x.item[e]
-		if !ok {
-			c, t := x.c, x.c.g.endpointText(e)
-			h = "\n<li><a href=\"" + x.l.endpointHref(c, e) + "\"><code>" + t.method + " " + t.path + "</code></a> " + t.summaryIn(c) + "</li>"
-			x.item[e] = h
-		}
-		b.raw(h)
+		x := c.g.endpointText(e)
+		b.raws("\n<li><a href=\"", l.endpointHref(c, e), "\"><code>", x.method, " ", x.path, "</code></a> ", x.summaryIn(c), "</li>")
 	}
 	b.raw("\n</ul>")
 }
@@ -158,7 +142,6 @@ func (c *ctx) scopesPage() Page {
 	b.raw("</h2>\n")
 	impliedBy, implies := textString(c.t("reference.scopes.implied_by")), textString(c.t("reference.scopes.implies"))
 	acceptedBy := textString(c.t("reference.scopes.accepted_by"))
-	items := c.endpointItems()
 	records := make([]SearchRecord, 0, len(d.scopes))
 	for _, s := range d.scopes {
 		anchor, title := c.g.ScopeAnchor(s), c.scopeTitle(s)
@@ -201,7 +184,7 @@ func (c *ctx) scopesPage() Page {
 			b.raw("<details><summary>")
 			b.text(count)
 			b.raw("</summary>\n")
-			items.write(b, eps)
+			c.writeEndpointList(b, eps, l)
 			b.raw("\n</details>")
 		} else {
 			b.text(count)
