@@ -112,7 +112,7 @@ func (a *Analyzer) Build(lang string, records []Record) []byte {
 	out = appendList(out, "section", sections, appendString)
 	out = appendList(out, "snippet", snippets, appendString)
 	out = appendList(out, "terms", ids, func(out []byte, id int32) []byte { return appendString(out, terms[id]) })
-	out = appendList(out, "postings", ids, func(out []byte, id int32) []byte { return appendArray(out, postings[id], appendInt) })
+	out = appendList(out, "postings", ids, func(out []byte, id int32) []byte { return appendInts(out, postings[id]) })
 	return append(out, '}')
 }
 
@@ -137,6 +137,18 @@ func appendArray[T any](out []byte, list []T, elem func([]byte, T) []byte) []byt
 }
 
 func appendInt(out []byte, n int) []byte { return strconv.AppendInt(out, int64(n), 10) }
+
+// appendInts appends list as a JSON array of numbers.
+func appendInts(out []byte, list []int32) []byte {
+	out = append(out, '[')
+	for i, n := range list {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = strconv.AppendInt(out, int64(n), 10)
+	}
+	return append(out, ']')
+}
 
 // appendString appends s as a JSON string, exactly as encoding/json writes it with HTML
 // escaping off: quote and backslash escaped, control characters as \n, \t, … or \u00XX,
@@ -221,10 +233,13 @@ func title(section, page string) string {
 	return section
 }
 
-// doc is the analyses of one record's texts: its text, its title and its page's title.
+// doc is the analyses of one record's fields: its text, its title and its page's title.
 type doc struct {
 	text, title, page *analysis
 }
+
+// fields returns d's analyses, text first.
+func (d doc) fields() [3]*analysis { return [3]*analysis{d.text, d.title, d.page} }
 
 // weigh returns the terms numbered so far (by id), the ids of the terms of docs ordered by
 // their bytes, and per id its postings: for every record holding the term (ids ascending), the
@@ -240,29 +255,26 @@ type doc struct {
 // "Managing your personal access tokens" counts for more than in a long one. Titles count a
 // term once however often they repeat it. idf is ln(1 + (N − df + 0.5)/(df + 0.5)) over the N
 // records. Weights are at least 1. docs[i] is the analysis of record i.
-func (a *Analyzer) weigh(docs []doc) (terms []string, ids []int32, postings [][]int) {
+func (a *Analyzer) weigh(docs []doc) (terms []string, ids []int32, postings [][]int32) {
 	total, pageTotal := 0, 0
 	for _, d := range docs {
 		total += d.text.n
 		pageTotal += d.page.n
 	}
 	terms = a.termList() // every id in docs is below its length
-	// seen[id] is 1 + the last record holding the term: each record counts a term once.
-	seen := make([]int32, len(terms))
+	// df[id] counts the records holding the term. mark[id] is 1 + the last record that counted
+	// it, so that a record counts a term once however many of its fields hold it.
 	df := make([]int32, len(terms))
-	union := func(i int, an *analysis, visit func(id int32)) {
-		for _, id := range an.terms {
-			if seen[id] != int32(i+1) {
-				seen[id] = int32(i + 1)
-				visit(id)
+	mark := make([]int32, len(terms))
+	for i, d := range docs {
+		for _, an := range d.fields() {
+			for _, id := range an.terms {
+				if mark[id] != int32(i+1) {
+					mark[id] = int32(i + 1)
+					df[id]++
+				}
 			}
 		}
-	}
-	count := func(id int32) { df[id]++ }
-	for i, d := range docs {
-		union(i, d.text, count)
-		union(i, d.title, count)
-		union(i, d.page, count)
 	}
 	n := float64(len(docs))
 	avg, pageAvg := 1.0, 1.0
@@ -273,7 +285,7 @@ func (a *Analyzer) weigh(docs []doc) (terms []string, ids []int32, postings [][]
 		pageAvg = float64(pageTotal) / n
 	}
 	// Each term's idf once, and its postings in one array: a record adds a gap and a weight to
-	// each term it holds once, so term t takes exactly 2·df[t] ints.
+	// each term it holds once, so term t takes exactly 2·df[t] numbers.
 	idf := make([]float64, len(terms))
 	size := 0
 	for t, c := range df {
@@ -283,17 +295,19 @@ func (a *Analyzer) weigh(docs []doc) (terms []string, ids []int32, postings [][]
 			size += 2 * int(c)
 		}
 	}
-	all := make([]int, size)
-	postings = make([][]int, len(terms))
+	all := make([]int32, size)
+	postings = make([][]int32, len(terms))
 	for t, c := range df {
 		postings[t], all = all[:0:2*c], all[2*c:]
 	}
-	last := make([]int, len(terms))
+	// last[id] is the last record holding the term so far, 0 before the first: the first gap
+	// is from 0.
+	last := make([]int32, len(terms))
 	// tf, inTitle and inPage of the current record, by id (reset after each record).
 	tf := make([]int32, len(terms))
 	inTitle := make([]bool, len(terms))
 	inPage := make([]bool, len(terms))
-	clear(seen)
+	clear(mark)
 	for i, d := range docs {
 		for k, id := range d.text.terms {
 			tf[id] = d.text.counts[k]
@@ -304,21 +318,24 @@ func (a *Analyzer) weigh(docs []doc) (terms []string, ids []int32, postings [][]
 		for _, id := range d.page.terms {
 			inPage[id] = true
 		}
-		weight := func(t int32) {
-			s := sat(int(tf[t]), d.text.n, avg)
-			if inTitle[t] {
-				s += titleBoost
+		for _, an := range d.fields() {
+			for _, t := range an.terms {
+				if mark[t] == int32(i+1) {
+					continue
+				}
+				mark[t] = int32(i + 1)
+				s := sat(int(tf[t]), d.text.n, avg)
+				if inTitle[t] {
+					s += titleBoost
+				}
+				if inPage[t] {
+					s += pageBoost * sat(1, d.page.n, pageAvg)
+				}
+				w := max(1, int32(math.Round(float64(100*idf[t])*s)))
+				postings[t] = append(postings[t], int32(i)-last[t], w)
+				last[t] = int32(i)
 			}
-			if inPage[t] {
-				s += pageBoost * sat(1, d.page.n, pageAvg)
-			}
-			w := max(1, int(math.Round(float64(100*idf[t])*s)))
-			postings[t] = append(postings[t], i-last[t], w) // last[t] is 0 for the first
-			last[t] = i
 		}
-		union(i, d.text, weight)
-		union(i, d.title, weight)
-		union(i, d.page, weight)
 		for _, id := range d.text.terms {
 			tf[id] = 0
 		}
