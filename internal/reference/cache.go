@@ -213,10 +213,10 @@ func (g *Generator) compare(p pair) *diff.Result {
 }
 
 // msgKey identifies an interface string: a plain message (count < 0, no arg), a plural message
-// for a count, or a message with one argument.
+// for a count, or a message with one or two arguments.
 type msgKey struct {
-	lang, id, name, arg string
-	count               int
+	lang, id, name, arg, name2, arg2 string
+	count                            int
 }
 
 // t is T(id) for a message without arguments, looked up once per language.
@@ -248,6 +248,18 @@ func (c *ctx) t1(id, name, arg string) string {
 		return s.(string)
 	}
 	s := c.T(id, name, arg)
+	c.g.cache.msgs.Store(k, s)
+	return s
+}
+
+// t2 is T(id, name, arg, name2, arg2) for messages with two arguments whose values repeat in
+// every version (a permission and a level).
+func (c *ctx) t2(id, name, arg, name2, arg2 string) string {
+	k := msgKey{lang: c.lang, id: id, name: name, arg: arg, name2: name2, arg2: arg2, count: -1}
+	if s, ok := c.g.cache.msgs.Load(k); ok {
+		return s.(string)
+	}
+	s := c.T(id, name, arg, name2, arg2)
 	c.g.cache.msgs.Store(k, s)
 	return s
 }

@@ -118,7 +118,7 @@ func (c *ctx) permissionPage(p *model.Permission) Page {
 		b.raw("\n<h2 id=\"")
 		b.text(levelAnchor(lv))
 		b.raw(`">`)
-		b.text(c.T("reference.permission.level_heading", "Level", word))
+		b.text(c.t1("reference.permission.level_heading", "Level", word))
 		b.raw("</h2>")
 		eps := d.uses[p][lv]
 		if len(eps) == 0 {
@@ -128,7 +128,7 @@ func (c *ctx) permissionPage(p *model.Permission) Page {
 			continue
 		}
 		b.raw("\n<table class=\"endpoints\">\n<caption>")
-		b.text(c.T("reference.permission.level_caption", "Permission", p.ID, "Level", word))
+		b.text(c.t2("reference.permission.level_caption", "Permission", p.ID, "Level", word))
 		b.raw(" (")
 		b.text(c.n("reference.count.endpoints", len(eps)))
 		b.raw(")</caption>\n")
