@@ -237,14 +237,6 @@ func sortedTerms(terms []string, df []int32) []int32 {
 			ids = append(ids, int32(id))
 		}
 	}
-	slices.SortFunc(ids, func(x, y int32) int {
-		switch tx, ty := terms[x], terms[y]; {
-		case tx < ty:
-			return -1
-		case tx > ty:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(ids, func(x, y int32) int { return strings.Compare(terms[x], terms[y]) })
 	return ids
 }

@@ -138,16 +138,32 @@ func appendArray[T any](out []byte, list []T, elem func([]byte, T) []byte) []byt
 
 func appendInt(out []byte, n int) []byte { return strconv.AppendInt(out, int64(n), 10) }
 
-// appendInts appends list as a JSON array of numbers.
+// appendInts appends list as a JSON array of numbers, as appendArray(out, list, appendInt) would.
 func appendInts(out []byte, list []int32) []byte {
 	out = append(out, '[')
 	for i, n := range list {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		out = strconv.AppendInt(out, int64(n), 10)
+		out = appendNat(out, n)
 	}
 	return append(out, ']')
+}
+
+// appendNat appends n in decimal, as strconv.AppendInt does, with the numbers below 10,000
+// that make up postings written digit by digit.
+func appendNat(out []byte, n int32) []byte {
+	switch {
+	case n < 0 || n >= 10000:
+		return strconv.AppendInt(out, int64(n), 10)
+	case n < 10:
+		return append(out, byte('0'+n))
+	case n < 100:
+		return append(out, byte('0'+n/10), byte('0'+n%10))
+	case n < 1000:
+		return append(out, byte('0'+n/100), byte('0'+n/10%10), byte('0'+n%10))
+	}
+	return append(out, byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10))
 }
 
 // appendString appends s as a JSON string, exactly as encoding/json writes it with HTML

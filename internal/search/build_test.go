@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -137,4 +139,13 @@ func FuzzHasApostrophe(f *testing.F) {
 			t.Errorf("hasApostrophe(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// TestAppendNat checks appendNat against strconv around each of its cases.
+func TestAppendNat(t *testing.T) {
+	for _, n := range []int32{0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 1001, 4999, 9999, 10000, 10001, 123456, math.MaxInt32, -1, -10, math.MinInt32} {
+		if got, want := string(appendNat([]byte("x"), n)), "x"+strconv.Itoa(int(n)); got != want {
+			t.Errorf("appendNat(%d) = %q, want %q", n, got, want)
+		}
+	}
 }
