@@ -181,7 +181,8 @@ func (d *versionData) compute(c *ctx) {
 		d.children[s] = c.scopesIn(s.Children)
 		d.parents[s] = c.scopesIn(s.Parents)
 		d.accepted[s] = c.computeAcceptedBy(s, d.eps)
-		d.migrated[s] = Migrate(c.m, c.v, []string{s.ID})
+		// What s opens is exactly d.accepted[s]: migrate need not look at other endpoints.
+		d.migrated[s] = migrate(c.m, c.v, c.vi, d.accepted[s], []string{s.ID})
 	}
 }
 

@@ -56,6 +56,12 @@ type MigrateEndpoint struct {
 // and the browser page (migrate.js) makes the same one from migrate.json.
 func Migrate(m *model.Model, v *model.Version, scopes []string) MigrateResult {
 	vi := diff.IndexOf(m, v)
+	return migrate(m, v, vi, m.EndpointsIn(vi), scopes)
+}
+
+// migrate is Migrate on the endpoints eps of version v (index vi), which must hold, in model
+// order, every endpoint of v the scopes open: the version's endpoints, or only those.
+func migrate(m *model.Model, v *model.Version, vi int, eps []*model.Endpoint, scopes []string) MigrateResult {
 	res := MigrateResult{Version: v.Name(), Scopes: []string{}, Unknown: []string{}, Permissions: []MigrateGrant{},
 		Endpoints: []MigrateEndpoint{}, NoFineGrained: []MigrateEndpoint{}}
 	c := &ctx{m: m, v: v, vi: vi}
@@ -96,7 +102,7 @@ func Migrate(m *model.Model, v *model.Version, scopes []string) MigrateResult {
 		alt []model.PermissionSet
 	}
 	var single, multi []pending
-	for _, e := range m.EndpointsIn(vi) {
+	for _, e := range eps {
 		r := e.Requirement(vi)
 		priv, pub := opens(held, r)
 		if !priv && !pub {
