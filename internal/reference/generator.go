@@ -84,15 +84,17 @@ func New(m *model.Model, t Translator, opts Options) *Generator {
 
 // DefaultURL follows GitHub Docs' scheme: /{lang}/{segment}/{path}#{anchor}.
 func DefaultURL(lang string, v *model.Version, path, anchor string) string {
-	u := "/" + lang
-	if v.Segment != "" {
-		u += "/" + v.Segment
+	// One concatenation per case: the URL is allocated once.
+	switch {
+	case v.Segment == "" && anchor == "":
+		return "/" + lang + "/" + path
+	case v.Segment == "":
+		return "/" + lang + "/" + path + "#" + anchor
+	case anchor == "":
+		return "/" + lang + "/" + v.Segment + "/" + path
+	default:
+		return "/" + lang + "/" + v.Segment + "/" + path + "#" + anchor
 	}
-	u += "/" + path
-	if anchor != "" {
-		u += "#" + anchor
-	}
-	return u
 }
 
 // Pages returns every reference page of version v in lang, in a fixed order: scopes,
