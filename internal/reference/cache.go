@@ -341,8 +341,14 @@ func (l *langData) compute(c *ctx) {
 	}
 	eps := c.g.versionData(c).eps
 	l.href = make(map[*model.Endpoint]string, len(eps))
+	catPath := map[*model.Category]string{} // categoryPath, made once per category
 	for _, e := range eps {
-		l.href[e] = esc(c.endpointURL(e))
+		p, ok := catPath[e.Category]
+		if !ok {
+			p = categoryPath(e.Category)
+			catPath[e.Category] = p
+		}
+		l.href[e] = esc(c.URL(p, c.g.EndpointAnchor(e)))
 	}
 }
 
@@ -367,9 +373,12 @@ func (l *langData) dateMark(c *ctx, id string, date time.Time) string {
 	return h
 }
 
+// categoryPath is the path of a category's page.
+func categoryPath(cat *model.Category) string { return "reference/endpoints/" + cat.ID }
+
 // endpointURL links to e's section on its category page.
 func (c *ctx) endpointURL(e *model.Endpoint) string {
-	return c.URL("reference/endpoints/"+e.Category.ID, c.g.EndpointAnchor(e))
+	return c.URL(categoryPath(e.Category), c.g.EndpointAnchor(e))
 }
 
 // endpointHref is endpointURL escaped.

@@ -27,7 +27,7 @@ func (c *ctx) endpointsPage() Page {
 		b.raw("</th></tr></thead>\n<tbody>")
 		for _, cat := range d.cats {
 			b.raw("\n<tr><th scope=\"row\"><a href=\"")
-			b.url(c.URL("reference/endpoints/"+cat.ID, ""))
+			b.url(c.URL(categoryPath(cat), ""))
 			b.raw(`">`)
 			b.textHTML(c.english(cat.Title))
 			b.raw("</a></th><td>")
@@ -45,7 +45,8 @@ func (c *ctx) categoryPage(cat *model.Category) Page {
 	d, l := c.g.versionData(c), c.text()
 	eps := d.catEps[cat]
 	records := make([]SearchRecord, 0, len(eps))
-	b := c.page("reference/endpoints/" + cat.ID)
+	path := categoryPath(cat)
+	b := c.page(path)
 	for _, e := range eps {
 		r := e.Requirement(c.vi)
 		x := c.g.endpointText(e)
@@ -82,7 +83,7 @@ func (c *ctx) categoryPage(cat *model.Category) Page {
 	if len(records) > 0 {
 		rec = records
 	}
-	return Page{Path: "reference/endpoints/" + cat.ID, Title: cat.Title, Body: b.html(), Records: rec}
+	return Page{Path: path, Title: cat.Title, Body: b.html(), Records: rec}
 }
 
 // writeMarks writes an endpoint's since, deprecated, removal and cloud-only marks.
