@@ -66,17 +66,14 @@ func NewAnalyzer() *Analyzer {
 }
 
 // analyzeAll returns the analyses of texts in lang, tokenizing those that are new. It takes
-// a.mu once to look every text up, then once per new text to number its terms.
+// a.mu once to look every text up, then, for each text that was missing, once to look it up
+// again (texts may hold it twice) and once to number its terms.
 func (a *Analyzer) analyzeAll(lang string, texts []string) []*analysis {
 	out := make([]*analysis, len(texts))
-	keys := make([]textKey, len(texts))
-	for i, text := range texts {
-		keys[i] = textKey{rules(lang, text), text}
-	}
 	var missing []int
 	a.mu.Lock()
-	for i, k := range keys {
-		if an, ok := a.texts[k]; ok {
+	for i, text := range texts {
+		if an, ok := a.texts[textKey{rules(lang, text), text}]; ok {
 			an.gen = a.gen
 			out[i] = an
 		} else {
@@ -88,18 +85,21 @@ func (a *Analyzer) analyzeAll(lang string, texts []string) []*analysis {
 		return out
 	}
 	var sc scratch
-	added := make(map[textKey]*analysis, len(missing)) // a text may be given more than once
 	for _, i := range missing {
-		k := keys[i]
-		if an, ok := added[k]; ok {
-			out[i] = an
-			continue
-		}
-		sc.tokenize(k) // outside the lock: the slow part
+		k := textKey{rules(lang, texts[i]), texts[i]}
 		a.mu.Lock()
-		out[i] = a.add(k, &sc)
+		an, ok := a.texts[k] // analysed since: earlier in texts, or by another goroutine
+		if ok {
+			an.gen = a.gen
+		}
 		a.mu.Unlock()
-		added[k] = out[i]
+		if !ok {
+			sc.tokenize(k) // outside the lock: the slow part
+			a.mu.Lock()
+			an = a.add(k, &sc)
+			a.mu.Unlock()
+		}
+		out[i] = an
 	}
 	return out
 }

@@ -91,14 +91,22 @@ func (a *Analyzer) Build(lang string, records []Record) []byte {
 	}
 	terms, ids, postings := a.weigh(docs)
 
-	size := 64 + 20*len(ids) + 8*len(recs)
+	// The index's size, exact but for JSON escapes (rare): out is allocated once, and not much
+	// larger than the index, which the site may keep.
+	size := 128 + len(lang) // keys, brackets, "v"
 	for _, list := range [][]string{pages, titles, anchors, sections, snippets} {
 		for _, s := range list {
-			size += len(s) + 3
+			size += len(s) + 3 // quotes and comma
 		}
 	}
+	for _, p := range pageOf {
+		size += decimalLen(p) + 1
+	}
 	for _, id := range ids {
-		size += len(terms[id]) + 4 + 6*len(postings[id])
+		size += len(terms[id]) + 3 + 3 // term's quotes and comma; its postings' brackets and comma
+		for _, x := range postings[id] {
+			size += decimalLen(int(x)) + 1
+		}
 	}
 	out := make([]byte, 0, size)
 	out = append(out, `{"v":`...)
@@ -137,6 +145,15 @@ func appendArray[T any](out []byte, list []T, elem func([]byte, T) []byte) []byt
 }
 
 func appendInt(out []byte, n int) []byte { return strconv.AppendInt(out, int64(n), 10) }
+
+// decimalLen is the length of n ≥ 0 in decimal.
+func decimalLen(n int) int {
+	l := 1
+	for ; n >= 10; n /= 10 {
+		l++
+	}
+	return l
+}
 
 // appendInts appends list as a JSON array of numbers, as appendArray(out, list, appendInt) would.
 func appendInts(out []byte, list []int32) []byte {
@@ -224,8 +241,8 @@ func appendString(out []byte, s string) []byte {
 
 // merge drops records without a URL and merges those with the same URL, in first-seen order.
 func merge(records []Record) []Record {
-	var out []Record
-	at := map[string]int{}
+	out := make([]Record, 0, len(records))
+	at := make(map[string]int, len(records))
 	for _, r := range records {
 		if r.URL == "" {
 			continue
