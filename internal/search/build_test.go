@@ -21,12 +21,12 @@ var (
 // or the ranking does on purpose: the fixture in every language, and the synthetic corpus in
 // its languages and versions.
 var goldenIndexes = map[string]string{
-	"corpus en 0": "350d47c932d5e14f421f6fb8b510e97dd74c041c2969d3e873e6b763d66db15a", // 644503 bytes
-	"corpus en 1": "ef7d040228eb3a85e508a44641e73e07096c889b7e67b5536ae01bf4b3d22bad", // 662813 bytes
-	"corpus fr 0": "a4acea567bedeeb6474c0da126bc289727c624a3cb37a574ba71def15b8ce231", // 638313 bytes
-	"corpus fr 1": "8a6f051604387c90167151bf0a1547a379ad2d81cc42e35f2c730ca03d104332", // 656577 bytes
-	"corpus ja 0": "51480487c8b603a9b110c72cd30ce6886d2220296e14e8c91b605d00ef37ed96", // 917235 bytes
-	"corpus ja 1": "0fe70437d971f2e027e8c6b028ffc536f7ae9137ee250c17a9a9ed6d0532f919", // 947377 bytes
+	"corpus en 0": "ec60a4fd15f9e0edaddcff223fae7a630d41453239351b1ce5bcccdedd4de9b3", // 656237 bytes
+	"corpus en 1": "f60f2421fa0ceb712a212a2c158ba27bfb9bc25cc4721ba129e01ea6c6adf499", // 674932 bytes
+	"corpus fr 0": "f1ef33bc48520bf7d3eab2f1c8e514eaa2bf5ad2b10060c9bf7ae9b68e9375ab", // 623795 bytes
+	"corpus fr 1": "8f08c175fc86af2b45fda98eceec640eacd867ca53996f4e67a63b811398cf15", // 642300 bytes
+	"corpus ja 0": "8739821860fd4b3493a8c0d83565782239718c47751ada32041431cf4055b524", // 865425 bytes
+	"corpus ja 1": "55699a0dda056b9ce28fe7053ff2782aeaba442fa7b5914741dcb58219e3bd7e", // 894872 bytes
 	"fixture en":  "1b7c0133539b545f65d110c3e053deaca04dcc3480e35f9a3762b1fb99a3aad9", // 5727 bytes
 	"fixture fr":  "129ba74b737d9f5ffc17ad8e0b20d330021b6ce3926a80d6962154dca2931a26", // 5899 bytes
 	"fixture ja":  "d951a04dc0b5181c73f0aaaa46bea0cea3574bd63759eae91b39f24d9d7d1ba4", // 7078 bytes

@@ -3,6 +3,8 @@ package search
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // corpusRand is a tiny deterministic generator (SplitMix64), so that the synthetic corpus,
@@ -105,8 +107,9 @@ func corpusText(r *corpusRand, lang string, n int) string {
 			if lang != "ja" && r.intn(5) == 0 {
 				word = pick(r, corpusRare)
 			}
-			if w == 0 && lang != "ja" && len(word) > 1 {
-				word = strings.ToUpper(word[:1]) + word[1:]
+			if w == 0 && lang != "ja" {
+				c, n := utf8.DecodeRuneInString(word)
+				word = string(unicode.ToUpper(c)) + word[n:]
 			}
 			b.WriteString(word)
 		}
@@ -138,7 +141,8 @@ func corpusTitle(r *corpusRand, lang string) string {
 // operation, and scope records. version 0 and 1 share most texts (as a site's versions do):
 // version 1 changes about one text in ten and adds a few records. The records also hold what
 // Build must handle: merged duplicate URLs, records without a URL, sections equal to their
-// page's title, over-long words, JSON escapes, and texts that need no whitespace collapsing.
+// page's title, over-long words, JSON escapes, invalid UTF-8, and texts that need no
+// whitespace collapsing.
 func syntheticRecords(lang string, version int) []Record {
 	r := corpusRand(len(lang)*7919 + int(lang[0]))
 	changed := corpusRand(uint64(version)*104729 + 17)
@@ -183,6 +187,9 @@ func syntheticRecords(lang string, version int) []Record {
 				pick(&r, []string{"read", "write", "admin"}) + " repo; public_repo " + text(1+r.intn(3))
 			if e%11 == 10 {
 				t += " " + strings.Repeat("x", 101) + " " + strings.Repeat("y", 100) + "\x01"
+			}
+			if e%13 == 12 { // invalid UTF-8, early enough to be in the snippet or late
+				t = pick(&r, []string{"\xff", "\xe2\x80", "\xc3"}) + t + "\xed\xa0\x80"
 			}
 			recs = append(recs, Record{URL: fmt.Sprintf("%s#op-%d-%d", url, c, e), Page: page, Section: corpusTitle(&r, lang), Text: t})
 		}
