@@ -288,6 +288,8 @@ type langData struct {
 	cloudOnlyMark string
 	since         map[*model.Version]string
 	dated         map[datedMark]string
+	// endpointsTableHead is what endpointsHead returns, "" until first used.
+	endpointsTableHead string
 }
 
 // datedMark is a mark with a date: its message and the date.

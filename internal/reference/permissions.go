@@ -111,7 +111,6 @@ func (c *ctx) permissionPage(p *model.Permission) Page {
 	b.raw("\n<p>")
 	b.text(c.t("reference.permission.levels_intro"))
 	b.raw("</p>")
-	head := ""
 	for i := len(p.Levels) - 1; i >= 0; i-- { // admin, write, read
 		lv := p.Levels[i]
 		word := c.levelWord(lv)
@@ -132,19 +131,7 @@ func (c *ctx) permissionPage(p *model.Permission) Page {
 		b.raw(" (")
 		b.text(c.n("reference.count.endpoints", len(eps)))
 		b.raw(")</caption>\n")
-		if head == "" {
-			var h htmlw
-			h.raw(`<thead><tr><th scope="col">`)
-			for i, id := range []string{"method", "path", "operation", "access", "others"} {
-				if i > 0 {
-					h.raw(`</th><th scope="col">`)
-				}
-				h.text(c.t("reference.column." + id))
-			}
-			h.raw("</th></tr></thead>\n<tbody>")
-			head = h.String()
-		}
-		b.raw(head)
+		b.raw(l.endpointsHead(c))
 		g := model.Grant{Permission: p, Level: lv}
 		for _, e := range eps {
 			r := e.Requirement(c.vi)
@@ -168,6 +155,24 @@ func (c *ctx) permissionPage(p *model.Permission) Page {
 	words = append(words, c.data("permissions", p.ID, "description", p.Description).S)
 	return Page{Path: "reference/permissions/" + p.ID, Title: title.S, Body: b.html(),
 		Records: []SearchRecord{{Title: title.S, Text: joinText(slices.Compact(words)...)}}}
+}
+
+// endpointsHead is the head of the tables of endpoints on permission pages, through the
+// opening <tbody>, made on first use.
+func (l *langData) endpointsHead(c *ctx) string {
+	if l.endpointsTableHead == "" {
+		var h htmlw
+		h.raw(`<thead><tr><th scope="col">`)
+		for i, id := range []string{"method", "path", "operation", "access", "others"} {
+			if i > 0 {
+				h.raw(`</th><th scope="col">`)
+			}
+			h.text(c.t("reference.column." + id))
+		}
+		h.raw("</th></tr></thead>\n<tbody>")
+		l.endpointsTableHead = h.String()
+	}
+	return l.endpointsTableHead
 }
 
 // writeOthers writes what else an endpoint needs besides grant g: the other members of the sets
