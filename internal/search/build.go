@@ -414,7 +414,10 @@ func snippet(text string) string {
 	pending := false // whitespace since the last code point written, which is not the first
 	long := false    // text has more than snippetLen code points once collapsed
 	for i := 0; i < len(text); {
-		c, w := utf8.DecodeRuneInString(text[i:])
+		c, w := rune(text[i]), 1
+		if c >= utf8.RuneSelf {
+			c, w = utf8.DecodeRuneInString(text[i:])
+		}
 		if unicode.IsSpace(c) {
 			pending = len(out) > 0
 			i += w
