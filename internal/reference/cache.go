@@ -270,9 +270,12 @@ func (c *ctx) t2(id, name, arg, name2, arg2 string) string {
 // one Pages call, which uses it from one goroutine.
 type langData struct {
 	level [model.Admin + 1]string // levelWord, escaped
-	// grant is grantHTML and scope scopeHTML (linked) of every grant and scope of the version.
-	grant map[model.Grant]string
-	scope map[*model.Scope]string
+	// grant is grantHTML and scope scopeHTML (linked) of every grant and scope of the version;
+	// plainGrant and plainScope the unlinked forms (ctx.plain) made so far.
+	grant      map[model.Grant]string
+	scope      map[*model.Scope]string
+	plainGrant map[model.Grant]string
+	plainScope map[*model.Scope]string
 	// href is the link to each endpoint of the version on its category page, escaped.
 	href map[*model.Endpoint]string
 	// and is " and " between the members of a set, or "; or " between alternatives, escaped.
@@ -328,6 +331,7 @@ func (l *langData) compute(c *ctx) {
 	l.cloudOnlyMark = "<li>" + esc(c.t("reference.mark.cloud_only")) + "</li>"
 	l.since = map[*model.Version]string{}
 	l.dated = map[datedMark]string{}
+	l.plainGrant, l.plainScope = map[model.Grant]string{}, map[*model.Scope]string{}
 	l.grant = map[model.Grant]string{}
 	linked := *c
 	linked.plain = false

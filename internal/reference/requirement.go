@@ -7,28 +7,53 @@ import (
 // Requirements are written as sets: the members of an AND-set joined by "and", alternatives by
 // "; or", in the data's order. Permission and scope names link to their reference entries.
 
+// levelMessages and levelAnchors hold levelWord's message id and levelAnchor for each level.
+var levelMessages, levelAnchors = func() (ids, anchors [model.Admin + 1]string) {
+	for l := range model.Admin + 1 {
+		ids[l], anchors[l] = "reference.level."+l.String(), "level-"+l.String()
+	}
+	return ids, anchors
+}()
+
 // levelWord translates an access level.
-func (c *ctx) levelWord(l model.Level) string { return c.t("reference.level." + l.String()) }
+func (c *ctx) levelWord(l model.Level) string {
+	if l >= 0 && int(l) < len(levelMessages) {
+		return c.t(levelMessages[l])
+	}
+	return c.t("reference.level." + l.String())
+}
 
-func levelAnchor(l model.Level) string { return "level-" + l.String() }
+func levelAnchor(l model.Level) string {
+	if l >= 0 && int(l) < len(levelAnchors) {
+		return levelAnchors[l]
+	}
+	return "level-" + l.String()
+}
 
-// grantHTML is `<code>issues</code>: write`, linked to the permission's level.
+// grantHTML is `<code>issues</code>: write`, linked to the permission's level unless c is plain.
+// The linked forms of the version's grants are made with l; plain ones as they are first used.
 func (c *ctx) grantHTML(g model.Grant, l *langData) string {
-	if !c.plain {
-		if h, ok := l.grant[g]; ok {
-			return h
+	if c.plain {
+		h, ok := l.plainGrant[g]
+		if !ok {
+			h = c.computeGrantHTML(g, l)
+			l.plainGrant[g] = h
 		}
+		return h
+	}
+	if h, ok := l.grant[g]; ok {
+		return h
 	}
 	return c.computeGrantHTML(g, l)
 }
 
 func (c *ctx) computeGrantHTML(g model.Grant, l *langData) string {
-	h := `<code>` + esc(g.Permission.ID) + `</code>: ` + l.levelWord(c, g.Level)
+	id, level := esc(g.Permission.ID), l.levelWord(c, g.Level)
 	if c.plain {
-		return h
+		return `<code>` + id + `</code>: ` + level
 	}
 	href := c.URL("reference/permissions/"+g.Permission.ID, levelAnchor(g.Level))
-	return `<a href="` + esc(href) + `">` + h + "</a>"
+	return `<a href="` + esc(href) + `"><code>` + id + `</code>: ` + level + "</a>"
 }
 
 // writeSet writes one AND-set of grants.
@@ -58,23 +83,29 @@ func (c *ctx) writeFineGrained(b *htmlw, fg model.FineGrained, l *langData) {
 	}
 }
 
-// scopeHTML is a scope id linked to its entry on the scopes page.
+// scopeHTML is a scope id linked to its entry on the scopes page unless c is plain. The linked
+// forms of the version's scopes are made with l; plain ones as they are first used.
 func (c *ctx) scopeHTML(s *model.Scope, l *langData) string {
-	if !c.plain {
-		if h, ok := l.scope[s]; ok {
-			return h
+	if c.plain {
+		h, ok := l.plainScope[s]
+		if !ok {
+			h = c.computeScopeHTML(s)
+			l.plainScope[s] = h
 		}
+		return h
+	}
+	if h, ok := l.scope[s]; ok {
+		return h
 	}
 	return c.computeScopeHTML(s)
 }
 
 func (c *ctx) computeScopeHTML(s *model.Scope) string {
-	h := `<code>` + esc(s.ID) + `</code>`
 	if c.plain {
-		return h
+		return `<code>` + esc(s.ID) + `</code>`
 	}
 	href := c.URL("reference/scopes", c.g.ScopeAnchor(s))
-	return `<a href="` + esc(href) + `">` + h + "</a>"
+	return `<a href="` + esc(href) + `"><code>` + esc(s.ID) + `</code></a>`
 }
 
 // writeScopes writes classic scope alternatives for private or public resources.
