@@ -108,6 +108,7 @@ func (a *Analyzer) analyzeAll(lang string, texts []string) []*analysis {
 // text.
 type scratch struct {
 	cps   []rune  // the normalised text
+	cls   []uint8 // the class of each code point of cps
 	spans []span  // its tokens
 	utf8  []byte  // cps in UTF-8
 	off   []int32 // off[i] is the offset of cps[i] in utf8; off[len(cps)] = len(utf8)
@@ -118,7 +119,8 @@ type scratch struct {
 // tokenize fills sc with the tokens of k.text under k.rules.
 func (sc *scratch) tokenize(k textKey) {
 	sc.cps = appendNormalized(sc.cps[:0], k.text)
-	sc.spans = appendSpans(sc.spans[:0], k.rules, sc.cps)
+	sc.cls = appendClasses(sc.cls[:0], sc.cps)
+	sc.spans = appendSpans(sc.spans[:0], k.rules, sc.cps, sc.cls)
 	sc.utf8, sc.off = sc.utf8[:0], sc.off[:0]
 	for _, c := range sc.cps {
 		sc.off = append(sc.off, int32(len(sc.utf8)))

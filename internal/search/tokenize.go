@@ -1,8 +1,10 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // maxToken is the longest token, in code points; longer words and compounds are not indexed.
@@ -62,7 +64,15 @@ func normalize(s string) []rune {
 
 // appendNormalized appends the normalised code points of s to out (see normalize).
 func appendNormalized(out []rune, s string) []rune {
+	out = slices.Grow(out, len(s)) // a code point per byte at most
 	for _, c := range s {
+		if c < utf8.RuneSelf { // fold only lowers ASCII, and compose leaves it alone
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			out = append(out, c)
+			continue
+		}
 		c = fold(c)
 		if n := len(out); n > 0 {
 			if p := compose(out[n-1], c); p != 0 {
@@ -184,7 +194,7 @@ func isCJK(c rune) bool {
 // templates/assets/search.js implements the same function; a test checks that both agree.
 func Tokens(lang, text string) []string {
 	cps := normalize(text)
-	spans := appendSpans(nil, lang, cps)
+	spans := appendSpans(nil, lang, cps, appendClasses(make([]uint8, 0, len(cps)), cps))
 	out := make([]string, len(spans))
 	for i, sp := range spans {
 		out[i] = string(cps[sp.start:sp.end])
@@ -197,14 +207,26 @@ func Tokens(lang, text string) []string {
 // strings only of the tokens it keeps.
 type span struct{ start, end int32 }
 
+// appendClasses appends the class of each code point of cps to out.
+func appendClasses(out []uint8, cps []rune) []uint8 {
+	for _, c := range cps {
+		if c < 0x80 { // class's first case, without the call
+			out = append(out, asciiClass[c])
+		} else {
+			out = append(out, uint8(class(c)))
+		}
+	}
+	return out
+}
+
 // appendSpans appends to out the tokens of cps, a normalised text, in order, repeats
-// included: the tokens of Tokens.
-func appendSpans(out []span, lang string, cps []rune) []span {
+// included: the tokens of Tokens. cls[i] is the class of cps[i].
+func appendSpans(out []span, lang string, cps []rune, cls []uint8) []span {
 	for i := 0; i < len(cps); {
-		switch class(cps[i]) {
+		switch cls[i] {
 		case cjk:
 			j := i + 1
-			for j < len(cps) && class(cps[j]) == cjk {
+			for j < len(cps) && cls[j] == cjk {
 				j++
 			}
 			if j-i == 1 {
@@ -216,14 +238,14 @@ func appendSpans(out []span, lang string, cps []rune) []span {
 			i = j
 		case word, join:
 			j := i + 1
-			for j < len(cps) && (class(cps[j]) == word || class(cps[j]) == join) {
+			for j < len(cps) && (cls[j] == word || cls[j] == join) {
 				j++
 			}
 			var next rune
 			if j < len(cps) {
 				next = cps[j]
 			}
-			out = compound(out, lang, cps, i, j, next)
+			out = compound(out, lang, cps, cls, i, j, next)
 			i = j
 		default:
 			i++
@@ -233,19 +255,20 @@ func appendSpans(out []span, lang string, cps []rune) []span {
 }
 
 // compound appends the tokens of run = cps[start:end], a maximal run of word and join
-// characters followed by next (0 at the end of the text), as spans of cps.
-func compound(out []span, lang string, cps []rune, start, end int, next rune) []span {
-	run := cps[start:end]
+// characters followed by next (0 at the end of the text), as spans of cps; cls[i] is the class
+// of cps[i].
+func compound(out []span, lang string, cps []rune, cls []uint8, start, end int, next rune) []span {
+	run, rc := cps[start:end], cls[start:end]
 	s, e := 0, len(run)
-	for s < e && class(run[s]) == join && run[s] != '/' && run[s] != '{' {
+	for s < e && rc[s] == join && run[s] != '/' && run[s] != '{' {
 		s++
 	}
-	for e > s && class(run[e-1]) == join && run[e-1] != '}' {
+	for e > s && rc[e-1] == join && run[e-1] != '}' {
 		e--
 	}
 	hasJoin, hasWord := false, false
-	for _, c := range run[s:e] {
-		if class(c) == join {
+	for _, k := range rc[s:e] {
+		if k == join {
 			hasJoin = true
 		} else {
 			hasWord = true
@@ -256,13 +279,13 @@ func compound(out []span, lang string, cps []rune, start, end int, next rune) []
 	}
 	param := false // inside {…}: a path parameter
 	for a := s; a < e; {
-		if class(run[a]) != word {
+		if rc[a] != word {
 			param = run[a] == '{' || param && run[a] != '}'
 			a++
 			continue
 		}
 		b := a + 1
-		for b < e && class(run[b]) == word {
+		for b < e && rc[b] == word {
 			b++
 		}
 		w := run[a:b]
