@@ -32,7 +32,6 @@ type versionData struct {
 	accepted map[*model.Scope][]*model.Endpoint                      // see ctx.acceptedBy
 	migrated map[*model.Scope]MigrateResult                          // Migrate of each scope on its own
 	since    map[*model.Endpoint]*model.Version                      // see ctx.computeSince; nil entries left out
-	record   map[*model.Endpoint]string                              // the search text of an endpoint's section
 	sizes    sync.Map                                                // page path -> length of its last body (see ctx.page)
 }
 
@@ -77,6 +76,9 @@ type epText struct {
 	docs string
 	// id is the anchor unescaped (EndpointAnchor), for search records.
 	id string
+	// search is the search text of the endpoint's section with each of its variants (in the
+	// order of Endpoint.Variants): a variant holds for several versions.
+	search []string
 }
 
 // endpointText returns e's epText.
@@ -103,7 +105,19 @@ func (g *Generator) computeEndpointText(e *model.Endpoint) *epText {
 	if strings.HasPrefix(e.Docs, "https://") || strings.HasPrefix(e.Docs, "http://") {
 		x.docs = esc(e.Docs)
 	}
+	x.search = make([]string, len(e.Variants))
+	for i, r := range e.Variants {
+		x.search[i] = joinText(e.Method, e.Path, e.Operation, diff.FineGrainedText(r.FineGrained), diff.ClassicText(r.Classic, false))
+	}
 	return x
+}
+
+// searchText is the search text of the endpoint's section with its variant r.
+func (x *epText) searchText(e *model.Endpoint, r *model.Variant) string {
+	if i := slices.Index(e.Variants, r); i >= 0 {
+		return x.search[i]
+	}
+	return ""
 }
 
 // summary is e's summary as c's pages write it (Text.HTML of c.english(e.Summary)).
@@ -144,13 +158,11 @@ func (d *versionData) compute(c *ctx) {
 	d.uses = map[*model.Permission]map[model.Level][]*model.Endpoint{}
 	d.naming = map[*model.Permission][]*model.Endpoint{}
 	d.since = map[*model.Endpoint]*model.Version{}
-	d.record = make(map[*model.Endpoint]string, len(d.eps))
 	for _, e := range d.eps {
 		r := e.Requirement(vi)
 		if v := c.computeSince(e); v != nil {
 			d.since[e] = v
 		}
-		d.record[e] = joinText(e.Method, e.Path, e.Operation, diff.FineGrainedText(r.FineGrained), diff.ClassicText(r.Classic, false))
 		if !r.FineGrained.Accepted {
 			continue
 		}

@@ -77,7 +77,7 @@ func (c *ctx) categoryPage(cat *model.Category) Page {
 			b.raws(`<p class="upstream"><a href="`, x.docs, `">`, l.docsLabel, "</a></p>\n")
 		}
 		b.raw("</section>\n")
-		records = append(records, SearchRecord{Anchor: x.id, Title: e.Summary, Text: d.record[e]})
+		records = append(records, SearchRecord{Anchor: x.id, Title: e.Summary, Text: x.searchText(e, r)})
 	}
 	var rec []SearchRecord
 	if len(records) > 0 {
