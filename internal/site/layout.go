@@ -34,17 +34,43 @@ func (b *builder) parseTemplates() (*template.Template, error) {
 
 // plainText drops the tags of an HTML fragment and decodes its character references.
 func plainText(h template.HTML) string {
-	if isPlain(string(h)) {
-		return string(h) // most headings and intros: nothing to drop, decode or collapse
+	s := string(h)
+	if isPlain(s) {
+		return s // most headings and intros: nothing to drop, decode or collapse
 	}
-	return plainTextSlow(h)
+	if !utf8.ValidString(s) {
+		return plainTextRunes(s)
+	}
+	// What is left once the tags are dropped often needs nothing more (a heading such as
+	// <code>repo</code>).
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			break // an unclosed tag runs to the end
+		}
+		s = s[i+j+1:]
+	}
+	text := b.String()
+	if isPlain(text) {
+		return text
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(text)), " ")
 }
 
-// plainTextSlow is plainText without the shortcut.
-func plainTextSlow(h template.HTML) string {
+// plainTextRunes is plainText code point by code point: what it gives for any input, invalid
+// UTF-8 included (each bad byte becomes U+FFFD).
+func plainTextRunes(s string) string {
 	var b strings.Builder
 	in := false
-	for _, r := range string(h) {
+	for _, r := range s {
 		switch {
 		case r == '<':
 			in = true
