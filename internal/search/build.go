@@ -89,7 +89,7 @@ func (a *Analyzer) Build(lang string, records []Record) []byte {
 		anchors[i] = anchor
 		sections[i] = section
 	}
-	terms, ids, postings := a.weigh(docs)
+	terms, postings := a.weigh(docs)
 
 	// The index's size, exact but for JSON escapes (rare): out is allocated once, and not much
 	// larger than the index, which the site may keep.
@@ -102,9 +102,9 @@ func (a *Analyzer) Build(lang string, records []Record) []byte {
 	for _, p := range pageOf {
 		size += decimalLen(p) + 1
 	}
-	for _, id := range ids {
-		size += len(terms[id]) + 3 + 3 // term's quotes and comma; its postings' brackets and comma
-		for _, x := range postings[id] {
+	for k, t := range terms {
+		size += len(t) + 3 + 3 // term's quotes and comma; its postings' brackets and comma
+		for _, x := range postings[k] {
 			size += decimalLen(int(x)) + 1
 		}
 	}
@@ -119,8 +119,8 @@ func (a *Analyzer) Build(lang string, records []Record) []byte {
 	out = appendList(out, "anchor", anchors, appendString)
 	out = appendList(out, "section", sections, appendString)
 	out = appendList(out, "snippet", snippets, appendString)
-	out = appendList(out, "terms", ids, func(out []byte, id int32) []byte { return appendString(out, terms[id]) })
-	out = appendList(out, "postings", ids, func(out []byte, id int32) []byte { return appendInts(out, postings[id]) })
+	out = appendList(out, "terms", terms, appendString)
+	out = appendList(out, "postings", postings, appendInts)
 	return append(out, '}')
 }
 
@@ -274,9 +274,9 @@ type doc struct {
 // fields returns d's analyses, text first.
 func (d doc) fields() [3]*analysis { return [3]*analysis{d.text, d.title, d.page} }
 
-// weigh returns the terms numbered so far (by id), the ids of the terms of docs ordered by
-// their bytes, and per id its postings: for every record holding the term (ids ascending), the
-// gap from the previous id and the weight
+// weigh returns the terms of docs in the index's order (by their bytes) and, parallel to them,
+// their postings: for every record holding the term (ids ascending), the gap from the
+// previous id and the weight
 //
 //	round(100 × idf × (sat(tf, len, avglen) + 2·inTitle + 1·sat(inPage, pageLen, avgPageLen)))
 //
@@ -288,17 +288,19 @@ func (d doc) fields() [3]*analysis { return [3]*analysis{d.text, d.title, d.page
 // "Managing your personal access tokens" counts for more than in a long one. Titles count a
 // term once however often they repeat it. idf is ln(1 + (N − df + 0.5)/(df + 0.5)) over the N
 // records. Weights are at least 1. docs[i] is the analysis of record i.
-func (a *Analyzer) weigh(docs []doc) (terms []string, ids []int32, postings [][]int32) {
+func (a *Analyzer) weigh(docs []doc) (terms []string, postings [][]int32) {
 	total, pageTotal := 0, 0
 	for _, d := range docs {
 		total += d.text.n
 		pageTotal += d.page.n
 	}
-	terms = a.termList() // every id in docs is below its length
-	// df[id] counts the records holding the term. mark[id] is 1 + the last record that counted
-	// it, so that a record counts a term once however many of its fields hold it.
-	df := make([]int32, len(terms))
-	mark := make([]int32, len(terms))
+	all := a.termList() // every id in docs is below its length
+	// Arrays indexed by id have an entry per term of the Analyzer, which may know several
+	// languages: they are kept to a few bytes per term. df[id] counts the records holding the
+	// term. mark[id] is 1 + the last record that visited it, so that a record visits a term once
+	// however many of its fields hold it.
+	df := make([]int32, len(all))
+	mark := make([]int32, len(all))
 	for i, d := range docs {
 		for _, an := range d.fields() {
 			for _, id := range an.terms {
@@ -309,7 +311,29 @@ func (a *Analyzer) weigh(docs []doc) (terms []string, ids []int32, postings [][]
 			}
 		}
 	}
+	ids := sortedTerms(all, df)
+	// The index's terms are numbered k by their place in ids; local[id] is k. Per k: the
+	// term's idf, its postings (all in one array: a record adds a gap and a weight to each term
+	// it holds, so term k takes exactly 2·df numbers) and the last record holding it so far (0
+	// before the first: the first gap is from 0).
 	n := float64(len(docs))
+	local := make([]int32, len(all))
+	terms = make([]string, len(ids))
+	idf := make([]float64, len(ids))
+	postings = make([][]int32, len(ids))
+	size := 0
+	for _, id := range ids {
+		size += 2 * int(df[id])
+	}
+	numbers := make([]int32, size)
+	for k, id := range ids {
+		local[id] = int32(k)
+		terms[k] = all[id]
+		f := float64(df[id])
+		idf[k] = math.Log(1 + (n-f+0.5)/(f+0.5))
+		postings[k], numbers = numbers[:0:2*df[id]], numbers[2*df[id]:]
+	}
+	last := make([]int32, len(ids))
 	avg, pageAvg := 1.0, 1.0
 	if total > 0 {
 		avg = float64(total) / n
@@ -317,33 +341,14 @@ func (a *Analyzer) weigh(docs []doc) (terms []string, ids []int32, postings [][]
 	if pageTotal > 0 {
 		pageAvg = float64(pageTotal) / n
 	}
-	// Each term's idf once, and its postings in one array: a record adds a gap and a weight to
-	// each term it holds once, so term t takes exactly 2·df[t] numbers.
-	idf := make([]float64, len(terms))
-	size := 0
-	for t, c := range df {
-		if c > 0 {
-			f := float64(c)
-			idf[t] = math.Log(1 + (n-f+0.5)/(f+0.5))
-			size += 2 * int(c)
-		}
-	}
-	all := make([]int32, size)
-	postings = make([][]int32, len(terms))
-	for t, c := range df {
-		postings[t], all = all[:0:2*c], all[2*c:]
-	}
-	// last[id] is the last record holding the term so far, 0 before the first: the first gap
-	// is from 0.
-	last := make([]int32, len(terms))
 	// tf, inTitle and inPage of the current record, by id (reset after each record).
-	tf := make([]int32, len(terms))
-	inTitle := make([]bool, len(terms))
-	inPage := make([]bool, len(terms))
+	tf := make([]int32, len(all))
+	inTitle := make([]bool, len(all))
+	inPage := make([]bool, len(all))
 	clear(mark)
 	for i, d := range docs {
-		for k, id := range d.text.terms {
-			tf[id] = d.text.counts[k]
+		for j, id := range d.text.terms {
+			tf[id] = d.text.counts[j]
 		}
 		for _, id := range d.title.terms {
 			inTitle[id] = true
@@ -352,21 +357,22 @@ func (a *Analyzer) weigh(docs []doc) (terms []string, ids []int32, postings [][]
 			inPage[id] = true
 		}
 		for _, an := range d.fields() {
-			for _, t := range an.terms {
-				if mark[t] == int32(i+1) {
+			for _, id := range an.terms {
+				if mark[id] == int32(i+1) {
 					continue
 				}
-				mark[t] = int32(i + 1)
-				s := sat(int(tf[t]), d.text.n, avg)
-				if inTitle[t] {
+				mark[id] = int32(i + 1)
+				s := sat(int(tf[id]), d.text.n, avg)
+				if inTitle[id] {
 					s += titleBoost
 				}
-				if inPage[t] {
+				if inPage[id] {
 					s += pageBoost * sat(1, d.page.n, pageAvg)
 				}
-				w := max(1, int32(math.Round(float64(100*idf[t])*s)))
-				postings[t] = append(postings[t], int32(i)-last[t], w)
-				last[t] = int32(i)
+				k := local[id]
+				w := max(1, int32(math.Round(float64(100*idf[k])*s)))
+				postings[k] = append(postings[k], int32(i)-last[k], w)
+				last[k] = int32(i)
 			}
 		}
 		for _, id := range d.text.terms {
@@ -379,7 +385,7 @@ func (a *Analyzer) weigh(docs []doc) (terms []string, ids []int32, postings [][]
 			inPage[id] = false
 		}
 	}
-	return terms, sortedTerms(terms, df), postings
+	return terms, postings
 }
 
 // sat is BM25's saturation of tf occurrences in a field of length n, the average being avg.
