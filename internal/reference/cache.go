@@ -187,12 +187,11 @@ func (d *versionData) compute(c *ctx) {
 	}
 	d.children = map[*model.Scope][]*model.Scope{}
 	d.parents = map[*model.Scope][]*model.Scope{}
-	d.accepted = map[*model.Scope][]*model.Endpoint{}
+	d.accepted = c.computeAccepted(d.scopes, d.eps)
 	d.migrated = map[*model.Scope]MigrateResult{}
 	for _, s := range d.scopes {
 		d.children[s] = c.scopesIn(s.Children)
 		d.parents[s] = c.scopesIn(s.Parents)
-		d.accepted[s] = c.computeAcceptedBy(s, d.eps)
 		// What s opens is exactly d.accepted[s]: migrate need not look at other endpoints.
 		d.migrated[s] = migrate(c.m, c.v, c.vi, d.accepted[s], []string{s.ID})
 	}

@@ -79,13 +79,48 @@ func needsNone(sets [][]*model.Scope) bool {
 // acceptedBy lists the endpoints of the version that a token holding only s can call.
 func (c *ctx) acceptedBy(s *model.Scope) []*model.Endpoint { return c.g.versionData(c).accepted[s] }
 
-// computeAcceptedBy lists the endpoints of eps (the version's) that a token holding only s can call.
-func (c *ctx) computeAcceptedBy(s *model.Scope, eps []*model.Endpoint) []*model.Endpoint {
-	held := c.closure([]*model.Scope{s})
-	var out []*model.Endpoint
+// computeAccepted returns, for every scope of the version with at least one, the endpoints of
+// eps (the version's, in model order) that a token holding only that scope can call: those it
+// opens (see opens), in model order.
+//
+// Rather than testing every endpoint against every scope, it goes from each endpoint's
+// alternatives to the scopes that hold them: a scope holds a set when its closure holds every
+// member, so it is among the holders of the set's first member.
+func (c *ctx) computeAccepted(scopes []*model.Scope, eps []*model.Endpoint) map[*model.Scope][]*model.Endpoint {
+	held := make(map[*model.Scope]map[*model.Scope]bool, len(scopes))
+	holders := map[*model.Scope][]*model.Scope{} // x -> the scopes whose closure holds x
+	for _, s := range scopes {
+		held[s] = c.closure([]*model.Scope{s})
+		for x := range held[s] {
+			holders[x] = append(holders[x], s)
+		}
+	}
+	out := make(map[*model.Scope][]*model.Endpoint, len(scopes))
+	opened := map[*model.Scope]bool{} // the scopes that open the endpoint at hand
+	open := func(sets [][]*model.Scope) {
+		for _, set := range sets {
+			if len(set) == 0 {
+				continue
+			}
+			for _, s := range holders[set[0]] {
+				if !opened[s] && !slices.ContainsFunc(set, func(x *model.Scope) bool { return !held[s][x] }) {
+					opened[s] = true
+				}
+			}
+		}
+	}
 	for _, e := range eps {
-		if priv, pub := opens(held, e.Requirement(c.vi)); priv || pub {
-			out = append(out, e)
+		r := e.Requirement(c.vi)
+		if !r.Classic.Accepted {
+			continue
+		}
+		clear(opened)
+		open(r.Classic.Private)
+		if !needsNone(r.Classic.Public) {
+			open(r.Classic.Public)
+		}
+		for s := range opened {
+			out[s] = append(out[s], e) // eps is walked in order: each list stays in model order
 		}
 	}
 	return out
