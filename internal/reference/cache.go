@@ -14,9 +14,11 @@ import (
 
 // The work that does not depend on the language is done once per version and kept, so that
 // rendering a version in four languages computes it once (built under a sync.Once and only read
-// afterwards: Pages may be called concurrently). The pieces of text that every page of a version
-// and language repeats (links to permissions, scopes and endpoints) are made once per Pages call
-// and dropped with it; interface strings are kept per language.
+// afterwards: Pages may be called concurrently); what does not depend on the version either (an
+// endpoint's escaped text, epText) once per generator. The pieces of text that every page of a
+// version and language repeats (links to permissions, scopes and endpoints, the terms and marks
+// of endpoint sections: langData) are made once per Pages call and dropped with it; interface
+// strings are kept per language.
 
 type versionData struct {
 	once     sync.Once

@@ -79,9 +79,12 @@
 //
 // The pages are most of the site, so they are written in Go with htmlw (html.go), which
 // escapes each value as html/template would in its context (compared with html/template by a
-// test); only the small fixed pages (downloads, calculator) are templates. Per version, the
-// language-independent data (lists, endpoints per permission and scope, migrations) is computed
-// once and kept; the fragments the pages of one version and language repeat (permission, scope
-// and endpoint links) are made once per Pages call, and interface strings once per language
-// (cache.go). A Generator may render several versions and languages at once.
+// test); only the small fixed pages (downloads, calculator) are templates. A page is written
+// into a buffer sized from the same page written before and becomes the body without a copy.
+// Per version, the language-independent data (lists, endpoints per permission and scope,
+// migrations) is computed once and kept; an endpoint's escaped text and search text are made
+// once per generator; the fragments the pages of one version and language repeat (permission,
+// scope and endpoint links, section terms, marks) are made once per Pages call, and interface
+// strings once per language (cache.go). A Generator may render several versions and languages
+// at once.
 package reference
