@@ -22,6 +22,9 @@ type Analyzer struct {
 	terms []string         // id → term; only ever appended to
 	// slot has an entry per term, all 0 but while add counts a text's terms.
 	slot []int32
+	// byBytes is the ids below its length ordered by their terms' bytes: the order of an
+	// index's terms. termList extends it when terms were added, into a new slice.
+	byBytes []int32
 	// gen is the current generation; an analysis used in it carries it.
 	gen uint32
 }
@@ -204,11 +207,50 @@ func (a *Analyzer) snippets(ans []*analysis, texts []string) []string {
 	return out
 }
 
-// termList returns the terms numbered so far: entry id is the term with that id.
-func (a *Analyzer) termList() []string {
+// termList returns the terms numbered so far (entry id is the term with that id) and their
+// ids ordered by the terms' bytes.
+func (a *Analyzer) termList() (terms []string, byBytes []int32) {
 	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.terms[:len(a.terms):len(a.terms)]
+	terms, byBytes = a.terms[:len(a.terms):len(a.terms)], a.byBytes
+	a.mu.Unlock()
+	if len(byBytes) == len(terms) {
+		return terms, byBytes
+	}
+	// Terms are only ever appended, so byBytes orders the ids below its length: order the
+	// newer ones and merge them in, outside the lock, into a new slice (the old one may be in
+	// use). Another goroutine may do the same meanwhile: the longer order is kept.
+	fresh := make([]int32, 0, len(terms)-len(byBytes))
+	for id := len(byBytes); id < len(terms); id++ {
+		fresh = append(fresh, int32(id))
+	}
+	byBytes = mergeOrdered(terms, byBytes, sortedTerms(terms, fresh))
+	a.mu.Lock()
+	if len(byBytes) > len(a.byBytes) {
+		a.byBytes = byBytes
+	}
+	a.mu.Unlock()
+	return terms, byBytes
+}
+
+// sortedTerms orders ids by their terms' bytes, in place, and returns them.
+func sortedTerms(terms []string, ids []int32) []int32 {
+	slices.SortFunc(ids, func(x, y int32) int { return strings.Compare(terms[x], terms[y]) })
+	return ids
+}
+
+// mergeOrdered merges x and y, ids ordered by their terms' bytes (terms are distinct), into a
+// new slice.
+func mergeOrdered(terms []string, x, y []int32) []int32 {
+	out := make([]int32, 0, len(x)+len(y))
+	for len(x) > 0 && len(y) > 0 {
+		if terms[x[0]] < terms[y[0]] {
+			out, x = append(out, x[0]), x[1:]
+		} else {
+			out, y = append(out, y[0]), y[1:]
+		}
+	}
+	out = append(out, x...)
+	return append(out, y...)
 }
 
 // Sweep forgets the texts not analysed since the previous Sweep (or since NewAnalyzer). Term
@@ -229,16 +271,4 @@ func (a *Analyzer) Len() int {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return len(a.texts)
-}
-
-// sortedTerms returns the ids with a non-zero count in df, ordered by their term's bytes.
-func sortedTerms(terms []string, df []int32) []int32 {
-	var ids []int32
-	for id, n := range df {
-		if n > 0 {
-			ids = append(ids, int32(id))
-		}
-	}
-	slices.SortFunc(ids, func(x, y int32) int { return strings.Compare(terms[x], terms[y]) })
-	return ids
 }

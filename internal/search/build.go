@@ -148,8 +148,16 @@ func appendInt(out []byte, n int) []byte { return strconv.AppendInt(out, int64(n
 
 // decimalLen is the length of n ≥ 0 in decimal.
 func decimalLen(n int) int {
-	l := 1
-	for ; n >= 10; n /= 10 {
+	switch {
+	case n < 10:
+		return 1
+	case n < 100:
+		return 2
+	case n < 1000:
+		return 3
+	}
+	l := 4
+	for n /= 10000; n > 0; n /= 10 {
 		l++
 	}
 	return l
@@ -294,24 +302,34 @@ func (a *Analyzer) weigh(docs []doc) (terms []string, postings [][]int32) {
 		total += d.text.n
 		pageTotal += d.page.n
 	}
-	all := a.termList() // every id in docs is below its length
+	all, byBytes := a.termList() // every id in docs is below len(all)
 	// Arrays indexed by id have an entry per term of the Analyzer, which may know several
 	// languages: they are kept to a few bytes per term. df[id] counts the records holding the
 	// term. mark[id] is 1 + the last record that visited it, so that a record visits a term once
 	// however many of its fields hold it.
 	df := make([]int32, len(all))
 	mark := make([]int32, len(all))
+	distinct := 0 // the number of terms with a df
 	for i, d := range docs {
 		for _, an := range d.fields() {
 			for _, id := range an.terms {
 				if mark[id] != int32(i+1) {
 					mark[id] = int32(i + 1)
+					if df[id] == 0 {
+						distinct++
+					}
 					df[id]++
 				}
 			}
 		}
 	}
-	ids := sortedTerms(all, df)
+	// ids are the index's terms, in order.
+	ids := make([]int32, 0, distinct)
+	for _, id := range byBytes {
+		if df[id] > 0 {
+			ids = append(ids, id)
+		}
+	}
 	// The index's terms are numbered k by their place in ids; local[id] is k. Per k: the
 	// term's idf, its postings (all in one array: a record adds a gap and a weight to each term
 	// it holds, so term k takes exactly 2·df numbers) and the last record holding it so far (0

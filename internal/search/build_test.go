@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -146,6 +147,42 @@ func TestAppendNat(t *testing.T) {
 	for _, n := range []int32{0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 1001, 4999, 9999, 10000, 10001, 123456, math.MaxInt32, -1, -10, math.MinInt32} {
 		if got, want := string(appendNat([]byte("x"), n)), "x"+strconv.Itoa(int(n)); got != want {
 			t.Errorf("appendNat(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestDecimalLen checks decimalLen against strconv.
+func TestDecimalLen(t *testing.T) {
+	for _, n := range []int{0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000, 99999, 100000, 1234567, math.MaxInt32, math.MaxInt} {
+		if got, want := decimalLen(n), len(strconv.Itoa(n)); got != want {
+			t.Errorf("decimalLen(%d) = %d, want %d", n, got, want)
+		}
+	}
+}
+
+// TestAnalyzerConcurrent builds the corpus's indexes at the same time with one Analyzer, as
+// the site does, and compares each with a fresh Build (run it with -race).
+func TestAnalyzerConcurrent(t *testing.T) {
+	shared := NewAnalyzer()
+	type index struct {
+		lang string
+		recs []Record
+		got  []byte
+	}
+	var indexes []*index
+	for _, v := range corpusVersions {
+		for _, lang := range corpusLangs {
+			indexes = append(indexes, &index{lang: lang, recs: syntheticRecords(lang, v)})
+		}
+	}
+	var wg sync.WaitGroup
+	for _, x := range indexes {
+		wg.Go(func() { x.got = shared.Build(x.lang, x.recs) })
+	}
+	wg.Wait()
+	for _, x := range indexes {
+		if string(x.got) != string(Build(x.lang, x.recs)) {
+			t.Errorf("%s, %d records: built concurrently, the index differs from a fresh one", x.lang, len(x.recs))
 		}
 	}
 }
