@@ -10,7 +10,8 @@ import (
 // An Analyzer tokenizes texts and remembers the result, so that indexes sharing most of their
 // text (one per version of a site, or one build after another under scoperef serve) tokenize
 // each distinct text once per language. It also numbers the terms it has seen, which lets
-// Build count and weigh them in slices rather than maps.
+// Build count and weigh them in slices rather than maps, and keeps them in byte order, the
+// order of an index's terms.
 //
 // An Analyzer is safe for concurrent use. The zero value is not usable: call NewAnalyzer. It
 // grows with every distinct text it is given; Sweep drops the texts that were not used since
