@@ -146,18 +146,21 @@ func appendArray[T any](out []byte, list []T, elem func([]byte, T) []byte) []byt
 
 func appendInt(out []byte, n int) []byte { return strconv.AppendInt(out, int64(n), 10) }
 
-// decimalLen is the length of n ≥ 0 in decimal.
+// decimalLen is the length of n ≥ 0 in decimal. (Its comparisons compile to conditional
+// moves: the lengths of postings' numbers are too mixed for branches to be predicted.)
 func decimalLen(n int) int {
-	switch {
-	case n < 10:
-		return 1
-	case n < 100:
-		return 2
-	case n < 1000:
-		return 3
+	l := 1
+	if n >= 10 {
+		l++
 	}
-	l := 4
-	for n /= 10000; n > 0; n /= 10 {
+	if n >= 100 {
+		l++
+	}
+	if n >= 1000 {
+		l++
+	}
+	for n >= 10000 {
+		n /= 10
 		l++
 	}
 	return l
