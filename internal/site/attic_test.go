@@ -12,6 +12,11 @@ import (
 // minute slower: the inode allocator skips each recently freed inode, reading its block to tell
 // (ext4's recently_deleted). Removing one build's output just before timing the next would
 // measure that, not a build; a writer's first build follows no such deletion.
+//
+// "Recently" is a minute, or six while the inode's block is waiting to be written back, which
+// making files next to it keeps it doing: the fresh figures of a run that follows the removal
+// of an earlier run's attic (or any mass deletion) by less than that are slower. Runs that
+// compare fresh builds must be compared within one test binary.
 var attic struct {
 	once sync.Once
 	dir  string
