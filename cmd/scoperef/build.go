@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -19,9 +18,6 @@ import (
 func init() {
 	register("build", "render the documentation site (every version × language) into public/", runBuild)
 }
-
-// buildMemoryLimit is the soft memory limit of scoperef build (runtime/debug.SetMemoryLimit).
-const buildMemoryLimit = 150 << 20
 
 func runBuild(env *cmdEnv, args []string) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
@@ -47,12 +43,7 @@ func runBuild(env *cmdEnv, args []string) int {
 		env.errorf("%v", err)
 		return 2
 	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// A soft limit: the collector otherwise lets the heap grow to twice the live data, and a
-		// build's peak would vary from 150 to 190 MB between runs. Larger sites only collect
-		// more often; GOMEMLIMIT overrides it.
-		debug.SetMemoryLimit(buildMemoryLimit)
-	}
+	site.TuneGC() // GOGC and GOMEMLIMIT override it
 	start := time.Now()
 	var rep *site.Report
 	err := site.WriteDir(*out, func(w site.Writer) error {

@@ -253,13 +253,15 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 // benchWrite runs the sub-benchmark "rebuild" or "fresh" of WriteDir with write, reporting peak
-// memory and CPU time, and then what report adds.
+// memory and CPU time, and then what report adds. The collector is set as scoperef build sets
+// it (TuneGC).
 func benchWrite(b *testing.B, fresh bool, write func(Writer) error, report func(*testing.B)) {
 	name := "rebuild"
 	if fresh {
 		name = "fresh"
 	}
 	b.Run(name, func(b *testing.B) {
+		defer TuneGC()()
 		out := filepath.Join(atticDir(b), "public")
 		if !fresh {
 			// The output and the spare exist, as after two builds.
@@ -296,6 +298,7 @@ func benchWrite(b *testing.B, fresh bool, write func(Writer) error, report func(
 // BenchmarkRender is BenchmarkBuild without the file system: every file is made, search
 // indexes included, and kept in memory.
 func BenchmarkRender(b *testing.B) {
+	defer TuneGC()()
 	opts := loadShipped(b)
 	var pages int
 	cpu0 := cpuTime()
