@@ -296,9 +296,10 @@ func benchWrite(b *testing.B, fresh bool, write func(Writer) error, report func(
 }
 
 // BenchmarkRender is BenchmarkBuild without the file system: every file is made, search
-// indexes included, and kept in memory.
+// indexes included, and kept in memory. It runs with the collector's defaults: holding the
+// whole site, its heap is no build's, and TuneGC's limit would only make it collect again and
+// again.
 func BenchmarkRender(b *testing.B) {
-	defer TuneGC()()
 	opts := loadShipped(b)
 	var pages int
 	cpu0 := cpuTime()
