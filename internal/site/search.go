@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/scoperef/scoperef/internal/model"
 	"github.com/scoperef/scoperef/internal/search"
@@ -16,13 +17,65 @@ import (
 const SearchIndex = "search-index.json"
 
 // markdownRecords splits a rendered Markdown page into search records: the top of the page
-// (title and intro, and the text before the first section), then one per h2 and h3.
-func markdownRecords(p *Page, v *model.Version, lang, path string) []search.Record {
-	hs := make([]search.Heading, len(p.Headings))
-	for i, h := range p.Headings {
-		hs[i] = search.Heading{ID: h.ID, Text: h.Text, Level: h.Level}
+// (title and intro, and the text before the first section), then one per h2 and h3. A page
+// that renders the same in several versions (no version condition, no link) is split once:
+// memo keeps its records with URLs relative to the page.
+func markdownRecords(memo *recordsMemo, p *Page, v *model.Version, lang, path string) []search.Record {
+	key := recordsKey{p.Title, string(p.Intro) + string(p.Body)}
+	rel := memo.get(key, p.Headings)
+	if rel == nil {
+		hs := make([]search.Heading, len(p.Headings))
+		for i, h := range p.Headings {
+			hs[i] = search.Heading{ID: h.ID, Text: h.Text, Level: h.Level}
+		}
+		rel = search.RecordsFromPage("", p.Title, hs, key.text)
+		memo.put(key, p.Headings, rel)
 	}
-	return search.RecordsFromPage(URL(lang, v, path, ""), p.Title, hs, string(p.Intro)+string(p.Body))
+	url := URL(lang, v, path, "")
+	recs := slices.Clone(rel)
+	for i := range recs {
+		recs[i].URL = url + recs[i].URL // "" for the top of the page, "#id" for a section
+	}
+	return recs
+}
+
+// recordsMemo holds the search records of the Markdown pages rendered so far in a build, with
+// URLs relative to their page. It is safe for concurrent use; a nil *recordsMemo holds nothing.
+type recordsMemo struct {
+	mu sync.Mutex
+	m  map[recordsKey]recordsEntry
+}
+
+type recordsKey struct{ title, text string }
+
+type recordsEntry struct {
+	headings []Heading
+	recs     []search.Record
+}
+
+func (m *recordsMemo) get(k recordsKey, headings []Heading) []search.Record {
+	if m == nil {
+		return nil
+	}
+	m.mu.Lock()
+	e, ok := m.m[k]
+	m.mu.Unlock()
+	if !ok || !slices.Equal(e.headings, headings) {
+		return nil
+	}
+	return e.recs
+}
+
+func (m *recordsMemo) put(k recordsKey, headings []Heading, recs []search.Record) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil {
+		m.m = map[recordsKey]recordsEntry{}
+	}
+	m.m[k] = recordsEntry{headings, recs}
 }
 
 // generatedRecords turns a generated page's Records into search records of the page titled
@@ -110,9 +163,9 @@ func (c *Cache) analyzer() *search.Analyzer {
 
 // markdownRecords is the package's markdownRecords, reusing the previous build's records of the
 // page when its title, headings, intro and body are the same.
-func (c *Cache) markdownRecords(p *Page, v *model.Version, lang, path string) []search.Record {
+func (c *Cache) markdownRecords(memo *recordsMemo, p *Page, v *model.Version, lang, path string) []search.Record {
 	if c == nil {
-		return markdownRecords(p, v, lang, path)
+		return markdownRecords(memo, p, v, lang, path)
 	}
 	k := pageKey{v, lang, path}
 	c.mu.Lock()
@@ -124,7 +177,7 @@ func (c *Cache) markdownRecords(p *Page, v *model.Version, lang, path string) []
 	if old != nil && old.title == p.Title && old.intro == p.Intro && old.body == p.Body && slices.Equal(old.headings, p.Headings) {
 		return old.recs
 	}
-	recs := markdownRecords(p, v, lang, path)
+	recs := markdownRecords(memo, p, v, lang, path)
 	c.mu.Lock()
 	if c.records == nil {
 		c.records = map[pageKey]*cachedRecords{}

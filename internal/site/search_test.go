@@ -133,3 +133,29 @@ func TestResultCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownRecordsMemo: a page that renders the same in two versions gets, through the
+// memo, the records it would get on its own, with its own version's URLs.
+func TestMarkdownRecordsMemo(t *testing.T) {
+	p := &Page{
+		Title: "Tokens", Intro: "Make <em>one</em>.",
+		Body:     `<p>Before.</p><h2 id="create">Create</h2><p>Steps &amp; more.</p><h3 id="scopes">Scopes</h3><p>Pick.</p>`,
+		Headings: []Heading{{ID: "create", Text: "Create", Level: 2}, {ID: "scopes", Text: "Scopes", Level: 3}},
+	}
+	dotcom, ghes := &model.Version{}, &model.Version{Segment: "enterprise-server@3.19"}
+	memo := &recordsMemo{}
+	first := markdownRecords(memo, p, dotcom, "fr", "tokens")
+	second := markdownRecords(memo, p, ghes, "fr", "tokens")
+	if want := markdownRecords(nil, p, ghes, "fr", "tokens"); !slices.Equal(second, want) {
+		t.Errorf("through the memo:\n%v\nalone:\n%v", second, want)
+	}
+	if len(second) != 3 || second[2].URL != "/fr/enterprise-server@3.19/tokens#scopes" || first[2].URL != "/fr/tokens#scopes" {
+		t.Errorf("records: %v then %v", first, second)
+	}
+	// Other headings (another text rendering the same body) are not taken from the memo.
+	q := *p
+	q.Headings = q.Headings[:1]
+	if got := markdownRecords(memo, &q, ghes, "fr", "tokens"); len(got) != 2 {
+		t.Errorf("with one heading: %v", got)
+	}
+}
