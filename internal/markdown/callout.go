@@ -28,10 +28,16 @@ type Callout struct {
 	Kind   string // one of CalloutKinds
 	Offset int    // offset of the blockquote's ">"
 	node   *calloutNode
+	doc    *Doc
 }
 
 // SetLabel sets the title shown at the top of the callout (default: DefaultLabel(Kind)).
-func (c *Callout) SetLabel(label string) { c.node.label = label }
+func (c *Callout) SetLabel(label string) {
+	if c.node.label != label {
+		c.node.label = label
+		c.doc.edited = true
+	}
+}
 
 // kindCallout is the AST kind of a callout.
 var kindCallout = ast.NewNodeKind("Callout")

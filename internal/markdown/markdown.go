@@ -111,6 +111,10 @@ type Doc struct {
 	// Skipped is set when the text was beyond the limits of limits.go and not parsed: the Doc
 	// holds only that problem.
 	Skipped bool
+	// rendered is what Render returned last; edited is set when a setter has changed the tree
+	// since. A page rendered in several versions with the same links renders once.
+	rendered []byte
+	edited   bool
 }
 
 // Problem is something the parser found wrong at Offset.
@@ -156,15 +160,15 @@ func (d *Doc) collect() {
 		switch n := n.(type) {
 		case *ast.Link:
 			d.Links = append(d.Links, &Link{Dest: decode(n.Destination), Offset: n.Pos(),
-				AutoTitle: isAutoTitle(n, d.src), node: n})
+				AutoTitle: isAutoTitle(n, d.src), node: n, doc: d})
 		case *ast.Image:
-			d.Links = append(d.Links, &Link{Dest: decode(n.Destination), Offset: n.Pos(), Image: true, node: n})
+			d.Links = append(d.Links, &Link{Dest: decode(n.Destination), Offset: n.Pos(), Image: true, node: n, doc: d})
 		case *ast.AutoLink:
-			d.Links = append(d.Links, &Link{Dest: string(n.URL(d.src)), Offset: n.Pos(), Auto: true, node: n})
+			d.Links = append(d.Links, &Link{Dest: string(n.URL(d.src)), Offset: n.Pos(), Auto: true, node: n, doc: d})
 		case *ast.Heading:
 			d.Headings = append(d.Headings, d.heading(n))
 		case *calloutNode:
-			d.Callouts = append(d.Callouts, &Callout{Kind: n.kind, Offset: n.Pos(), node: n})
+			d.Callouts = append(d.Callouts, &Callout{Kind: n.kind, Offset: n.Pos(), node: n, doc: d})
 		case *ast.RawHTML, *ast.HTMLBlock:
 			d.Problems = append(d.Problems, Problem{Offset: n.Pos(), Warning: true,
 				Msg: "raw HTML is not rendered; write Markdown instead"})
@@ -183,8 +187,18 @@ func decode(dest []byte) string {
 	return string(v)
 }
 
-// Render returns the HTML of the whole text.
+// Render returns the HTML of the whole text. While no setter (Link.SetDest, Link.SetText,
+// Callout.SetLabel, Heading.SetID) changes the tree, it returns the same slice again: the
+// caller must not modify it.
 func (d *Doc) Render() []byte {
+	if d.rendered == nil || d.edited {
+		d.rendered, d.edited = d.render(), false
+	}
+	return d.rendered
+}
+
+// render runs goldmark's renderer over the tree.
+func (d *Doc) render() []byte {
 	var b bytes.Buffer
 	if err := d.md.Renderer().Render(&b, d.src, d.root); err != nil {
 		// goldmark's HTML renderer only fails when the writer fails; a bytes.Buffer does not.
@@ -211,15 +225,26 @@ type Link struct {
 	Auto      bool // <https://…> autolink: its destination cannot be changed
 	AutoTitle bool // the link text is exactly AUTOTITLE
 	node      ast.Node
+	doc       *Doc
+	// text and textLang are what SetText set, when textSet.
+	text, textLang string
+	textSet        bool
 }
 
 // SetDest replaces a link's or image's destination. It has no effect on autolinks.
 func (l *Link) SetDest(dest string) {
+	var d *[]byte
 	switch n := l.node.(type) {
 	case *ast.Link:
-		n.Destination = []byte(dest)
+		d = &n.Destination
 	case *ast.Image:
-		n.Destination = []byte(dest)
+		d = &n.Destination
+	default:
+		return
+	}
+	if string(*d) != dest {
+		*d = []byte(dest)
+		l.doc.edited = true
 	}
 }
 
@@ -227,9 +252,11 @@ func (l *Link) SetDest(dest string) {
 // <span lang="…"> (a title that fell back to another language).
 func (l *Link) SetText(s, lang string) {
 	n, ok := l.node.(*ast.Link)
-	if !ok {
+	if !ok || l.textSet && l.text == s && l.textLang == lang {
 		return
 	}
+	l.text, l.textLang, l.textSet = s, lang, true
+	l.doc.edited = true
 	n.RemoveChildren(n)
 	str := ast.NewString([]byte(s))
 	str.SetRaw(true) // escaped, but no Markdown or character references in titles
@@ -254,13 +281,22 @@ type Heading struct {
 	ID     string // the explicit {#id}, or ""
 	Offset int    // offset of the heading's first character
 	node   *ast.Heading
+	doc    *Doc
 }
 
 // SetID gives the heading its id attribute.
-func (h *Heading) SetID(id string) { h.node.SetAttributeString("id", []byte(id)) }
+func (h *Heading) SetID(id string) {
+	if old, ok := h.node.AttributeString("id"); ok {
+		if b, isBytes := old.([]byte); isBytes && string(b) == id {
+			return
+		}
+	}
+	h.node.SetAttributeString("id", []byte(id))
+	h.doc.edited = true
+}
 
 func (d *Doc) heading(n *ast.Heading) *Heading {
-	h := &Heading{Level: n.Level, Offset: n.Pos(), node: n}
+	h := &Heading{Level: n.Level, Offset: n.Pos(), node: n, doc: d}
 	for _, a := range n.Attributes() {
 		if string(a.Name) == "id" {
 			if v, ok := a.Value.([]byte); ok {
