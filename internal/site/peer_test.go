@@ -114,7 +114,8 @@ func BenchmarkBuildTables(b *testing.B) {
 	for _, fresh := range []bool{false, true} {
 		var built int
 		benchWrite(b, fresh, func(w Writer) error {
-			rep, err := Build(loadProject(b, dir, en, false), w)
+			opts, _ := loadProject(b, dir, en, false)
+			rep, err := Build(opts, w)
 			if err == nil {
 				built = rep.Pages
 			}

@@ -36,12 +36,15 @@ func shippedRoot() string {
 // loadShipped loads the shipped project as scoperef build does, on a fixed build date.
 func loadShipped(tb testing.TB) Options {
 	tb.Helper()
-	return loadProject(tb, shippedRoot(), i18n.Languages, true)
+	opts, _ := loadProject(tb, shippedRoot(), i18n.Languages, true)
+	return opts
 }
 
 // loadProject loads the project at dir in langs as scoperef build does, on a fixed build date,
-// with the reference pages when reference is set.
-func loadProject(tb testing.TB, dir string, langs []string, reference bool) Options {
+// with the reference pages when reference is set. generators makes new generators, which
+// remember nothing of earlier builds: a generator keeps what every version and language share
+// from one build to the next (as scoperef serve wants), which one scoperef build never has.
+func loadProject(tb testing.TB, dir string, langs []string, reference bool) (opts Options, generators func() []Generator) {
 	tb.Helper()
 	os.Setenv("SOURCE_DATE_EPOCH", "1795305600") // 2026-11-23
 	p, err := project.Open(dir)
@@ -64,18 +67,20 @@ func loadProject(tb testing.TB, dir string, langs []string, reference bool) Opti
 	if cdiags.HasErrors() {
 		tb.Fatalf("%s pages:\n%v", dir, cdiags.Err())
 	}
-	opts := Options{
+	opts = Options{
 		Model: m, Content: FromContent(cs), Langs: langs,
 		Catalog: cat, Templates: p.Templates, BaseURL: "https://docs.example.com",
 	}
+	generators = func() []Generator { return nil }
 	if reference {
 		titles, tdiags := localedata.Load(p.Root, schemas, m, langs)
 		if tdiags.HasErrors() {
 			tb.Fatalf("%s data translations:\n%v", dir, tdiags.Err())
 		}
-		opts.Generators = []Generator{Reference(m, cat, titles)}
+		generators = func() []Generator { return []Generator{Reference(m, cat, titles)} }
 	}
-	return opts
+	opts.Generators = generators()
+	return opts, generators
 }
 
 // TestShippedSite renders every page × version × language of the shipped site and checks links,
@@ -226,7 +231,8 @@ func mustFile(m *Mem, name string) []byte {
 
 // BenchmarkBuild renders the whole shipped site (every built version × 4 languages) and writes
 // it atomically to a folder, as scoperef build does after loading. Loading (YAML, schemas,
-// Markdown parsing) is measured separately by BenchmarkLoad.
+// Markdown parsing) is measured separately by BenchmarkLoad. Each build has a new reference
+// generator, which has computed nothing yet, as in scoperef build.
 //
 // "rebuild" builds into the same folder again and again, as a writer running scoperef build
 // after each change does: two untimed builds first make the output and the spare WriteDir
@@ -236,10 +242,11 @@ func mustFile(m *Mem, name string) []byte {
 //
 //	go test ./internal/site -run '^$' -bench 'Build|Load' -benchmem -count 3
 func BenchmarkBuild(b *testing.B) {
-	opts := loadShipped(b)
+	opts, generators := loadProject(b, shippedRoot(), i18n.Languages, true)
 	for _, fresh := range []bool{false, true} {
 		var pages int
 		benchWrite(b, fresh, func(w Writer) error {
+			opts.Generators = generators() // as new as scoperef build's
 			rep, err := Build(opts, w)
 			if err == nil {
 				pages = rep.Pages
@@ -300,10 +307,11 @@ func benchWrite(b *testing.B, fresh bool, write func(Writer) error, report func(
 // whole site, its heap is no build's, and TuneGC's limit would only make it collect again and
 // again.
 func BenchmarkRender(b *testing.B) {
-	opts := loadShipped(b)
+	opts, generators := loadProject(b, shippedRoot(), i18n.Languages, true)
 	var pages int
 	cpu0 := cpuTime()
 	for b.Loop() {
+		opts.Generators = generators()
 		rep, err := Build(opts, eagerMem{NewMem()})
 		if err != nil {
 			b.Fatal(err)
