@@ -13,7 +13,18 @@ import (
 // without the segment for versions that have none (dotcom) and without a trailing "/".
 // The home page of French dotcom is "/fr"; a nil version counts as one without a segment.
 func URL(lang string, v *model.Version, path, anchor string) string {
+	n := 1 + len(lang)
+	if v != nil && v.Segment != "" {
+		n += 1 + len(v.Segment)
+	}
+	if path != "" {
+		n += 1 + len(path)
+	}
+	if anchor != "" {
+		n += 1 + len(anchor)
+	}
 	var b strings.Builder
+	b.Grow(n) // one allocation: URLs are made for every link of every page
 	b.WriteString("/")
 	b.WriteString(lang)
 	if v != nil && v.Segment != "" {
