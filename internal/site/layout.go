@@ -298,23 +298,39 @@ func (b *builder) pageView(vi, li int, path string) *pageView {
 	return view
 }
 
+// The picker, breadcrumb and alternate-link fragments below are made for every page: each
+// writes its pieces straight into one builder, grown once.
+
 // versionMenu renders the version picker's entries. unavailable is the note on versions
 // without the page.
 func versionMenu(cs []versionChoice, unavailable template.HTML) template.HTML {
 	var sb strings.Builder
+	sb.Grow(160 * len(cs))
 	for _, c := range cs {
-		label := template.HTMLEscapeString(c.Label)
-		if c.Status != "" {
-			label += ` <span class="badge">` + template.HTMLEscapeString(c.Status) + `</span>`
-		}
 		sb.WriteString("<li>")
-		switch {
-		case c.Current:
-			sb.WriteString(`<a href="` + template.HTMLEscapeString(c.URL) + `" aria-current="page">` + label + "</a>")
-		case c.Disabled:
-			sb.WriteString(`<span class="disabled" aria-disabled="true">` + label + `<span class="unavailable">` + string(unavailable) + "</span></span>")
-		default:
-			sb.WriteString(`<a href="` + template.HTMLEscapeString(c.URL) + `">` + label + "</a>")
+		if c.Disabled && !c.Current {
+			sb.WriteString(`<span class="disabled" aria-disabled="true">`)
+		} else {
+			sb.WriteString(`<a href="`)
+			sb.WriteString(template.HTMLEscapeString(c.URL))
+			if c.Current {
+				sb.WriteString(`" aria-current="page">`)
+			} else {
+				sb.WriteString(`">`)
+			}
+		}
+		sb.WriteString(template.HTMLEscapeString(c.Label))
+		if c.Status != "" {
+			sb.WriteString(` <span class="badge">`)
+			sb.WriteString(template.HTMLEscapeString(c.Status))
+			sb.WriteString(`</span>`)
+		}
+		if c.Disabled && !c.Current {
+			sb.WriteString(`<span class="unavailable">`)
+			sb.WriteString(string(unavailable))
+			sb.WriteString("</span></span>")
+		} else {
+			sb.WriteString("</a>")
 		}
 		sb.WriteString("</li>\n")
 	}
@@ -324,13 +340,22 @@ func versionMenu(cs []versionChoice, unavailable template.HTML) template.HTML {
 // langMenu renders the language picker's entries, each link in its own language.
 func langMenu(ls []langChoice) template.HTML {
 	var sb strings.Builder
+	sb.Grow(128 * len(ls))
 	for _, l := range ls {
 		lang := template.HTMLEscapeString(l.Lang)
-		sb.WriteString(`<li><a href="` + template.HTMLEscapeString(l.URL) + `" hreflang="` + lang + `" lang="` + lang + `"`)
+		sb.WriteString(`<li><a href="`)
+		sb.WriteString(template.HTMLEscapeString(l.URL))
+		sb.WriteString(`" hreflang="`)
+		sb.WriteString(lang)
+		sb.WriteString(`" lang="`)
+		sb.WriteString(lang)
+		sb.WriteString(`"`)
 		if l.Current {
 			sb.WriteString(` aria-current="page"`)
 		}
-		sb.WriteString(">" + template.HTMLEscapeString(l.Name) + "</a></li>\n")
+		sb.WriteString(">")
+		sb.WriteString(template.HTMLEscapeString(l.Name))
+		sb.WriteString("</a></li>\n")
 	}
 	return template.HTML(sb.String())
 }
@@ -338,15 +363,22 @@ func langMenu(ls []langChoice) template.HTML {
 // crumbList renders the breadcrumb's entries; current is the page's path.
 func crumbList(cs []navEntry, current string) template.HTML {
 	var sb strings.Builder
+	sb.Grow(128 * len(cs))
 	for _, c := range cs {
-		sb.WriteString(`<li><a href="` + template.HTMLEscapeString(c.URL) + `"`)
+		sb.WriteString(`<li><a href="`)
+		sb.WriteString(template.HTMLEscapeString(c.URL))
+		sb.WriteString(`"`)
 		if c.Path == current {
 			sb.WriteString(` aria-current="page"`)
 		}
 		if c.Lang != "" {
-			sb.WriteString(` lang="` + template.HTMLEscapeString(c.Lang) + `"`)
+			sb.WriteString(` lang="`)
+			sb.WriteString(template.HTMLEscapeString(c.Lang))
+			sb.WriteString(`"`)
 		}
-		sb.WriteString(">" + template.HTMLEscapeString(c.Title) + "</a></li>\n")
+		sb.WriteString(">")
+		sb.WriteString(template.HTMLEscapeString(c.Title))
+		sb.WriteString("</a></li>\n")
 	}
 	return template.HTML(sb.String())
 }
@@ -354,8 +386,13 @@ func crumbList(cs []navEntry, current string) template.HTML {
 // alternateLinks renders the hreflang alternates as <link> elements.
 func alternateLinks(as []alternate) template.HTML {
 	var sb strings.Builder
+	sb.Grow(128 * len(as))
 	for _, a := range as {
-		sb.WriteString(`<link rel="alternate" hreflang="` + template.HTMLEscapeString(a.Hreflang) + `" href="` + template.HTMLEscapeString(a.URL) + "\">\n")
+		sb.WriteString(`<link rel="alternate" hreflang="`)
+		sb.WriteString(template.HTMLEscapeString(a.Hreflang))
+		sb.WriteString(`" href="`)
+		sb.WriteString(template.HTMLEscapeString(a.URL))
+		sb.WriteString("\">\n")
 	}
 	return template.HTML(sb.String())
 }
