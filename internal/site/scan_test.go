@@ -1,6 +1,8 @@
 package site
 
 import (
+	"bytes"
+	"encoding/xml"
 	"fmt"
 	"html/template"
 	"math/rand/v2"
@@ -150,5 +152,23 @@ func TestScanShipped(t *testing.T) {
 	}
 	if headings == 0 {
 		t.Error("no heading in the shipped site")
+	}
+}
+
+// TestXMLText: xmlText writes what xml.EscapeText writes, shortcut or not.
+func TestXMLText(t *testing.T) {
+	parts := []string{"https://e.test/fr/", "a", "&", "<", ">", `"`, "'", "\t", "\n", "\x7f", "\x01", "é", "\xff", "語", " "}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var s strings.Builder
+		for range r.IntN(6) {
+			s.WriteString(parts[r.IntN(len(parts))])
+		}
+		var got, want bytes.Buffer
+		xmlText(&got, s.String())
+		xml.EscapeText(&want, []byte(s.String()))
+		if got.String() != want.String() {
+			t.Fatalf("xmlText(%q) = %q, want %q", s.String(), got.String(), want.String())
+		}
 	}
 }

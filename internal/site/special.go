@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/scoperef/scoperef/internal/diag"
 	"github.com/scoperef/scoperef/internal/i18n"
@@ -105,30 +106,18 @@ func (b *builder) writeNotFound(w Writer) error {
 // writeSitemaps writes {lang}/sitemap.xml for each language (every page of every version, with
 // its hreflang alternates), the index /sitemap.xml, and /robots.txt.
 func (b *builder) writeSitemaps(w Writer) error {
+	// The languages' sitemaps are made at once (each lists every page of every version with
+	// its alternates), then written in order.
+	maps := make([][]byte, len(b.langs))
+	parallel(b.opts.Workers, len(b.langs), func(li int) error {
+		maps[li] = b.sitemap(li)
+		return nil
+	})
 	var index bytes.Buffer
 	index.WriteString(xml.Header)
 	index.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for li, lang := range b.langs {
-		var sm bytes.Buffer
-		sm.WriteString(xml.Header)
-		sm.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
-		for vi, v := range b.versions {
-			for _, path := range b.paths {
-				if b.pages[vi][li][path] == nil {
-					continue
-				}
-				sm.WriteString("  <url>\n    <loc>")
-				xmlText(&sm, b.base+URL(lang, v, path, ""))
-				sm.WriteString("</loc>\n")
-				for _, l := range b.langs {
-					xmlAlternate(&sm, l, b.base+URL(l, v, path, ""))
-				}
-				xmlAlternate(&sm, "x-default", b.base+URL(i18n.Source, v, path, ""))
-				sm.WriteString("  </url>\n")
-			}
-		}
-		sm.WriteString("</urlset>\n")
-		if err := b.write(w, lang+"/sitemap.xml", sm.Bytes()); err != nil {
+		if err := b.write(w, lang+"/sitemap.xml", maps[li]); err != nil {
 			return err
 		}
 		index.WriteString("  <sitemap><loc>")
@@ -143,6 +132,31 @@ func (b *builder) writeSitemaps(w Writer) error {
 	return b.write(w, "robots.txt", []byte(robots))
 }
 
+// sitemap is the sitemap of language li.
+func (b *builder) sitemap(li int) []byte {
+	lang := b.langs[li]
+	var sm bytes.Buffer
+	sm.WriteString(xml.Header)
+	sm.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	for vi, v := range b.versions {
+		for _, path := range b.paths {
+			if b.pages[vi][li][path] == nil {
+				continue
+			}
+			sm.WriteString("  <url>\n    <loc>")
+			xmlText(&sm, b.base+URL(lang, v, path, ""))
+			sm.WriteString("</loc>\n")
+			for _, l := range b.langs {
+				xmlAlternate(&sm, l, b.base+URL(l, v, path, ""))
+			}
+			xmlAlternate(&sm, "x-default", b.base+URL(i18n.Source, v, path, ""))
+			sm.WriteString("  </url>\n")
+		}
+	}
+	sm.WriteString("</urlset>\n")
+	return sm.Bytes()
+}
+
 func xmlAlternate(buf *bytes.Buffer, lang, url string) {
 	buf.WriteString(`    <xhtml:link rel="alternate" hreflang="`)
 	xmlText(buf, lang)
@@ -151,6 +165,14 @@ func xmlAlternate(buf *bytes.Buffer, lang, url string) {
 	buf.WriteString("\"/>\n")
 }
 
+// xmlText writes s escaped as xml.EscapeText escapes it. Most URLs need nothing escaped and
+// are written as they are.
 func xmlText(buf *bytes.Buffer, s string) {
-	xml.EscapeText(buf, []byte(s))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c >= utf8.RuneSelf || c == '"' || c == '\'' || c == '&' || c == '<' || c == '>' {
+			xml.EscapeText(buf, []byte(s))
+			return
+		}
+	}
+	buf.WriteString(s)
 }
