@@ -3,7 +3,9 @@ package site
 import (
 	"html"
 	"html/template"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/scoperef/scoperef/internal/diag"
 	"github.com/scoperef/scoperef/internal/model"
@@ -122,15 +124,22 @@ func unescape(s string) string {
 
 // fillGenerated completes a generated page that leaves Headings, IDs or Links empty by reading
 // them from its Body in one pass: h2 and h3 elements with an id, every id attribute, and every
-// link into the same language and version (its position names the generated page).
+// link into the same language and version (its position names the generated page). The lists
+// are gathered in reused scratch slices and copied out at their size: a reference page has
+// thousands of links, and growing a slice to hold them allocates twice as much.
 func fillGenerated(g *GeneratedPage, v *model.Version, lang string) {
+	sc := scratches.Get().(*scratch)
+	defer func() {
+		sc.headings, sc.ids, sc.links = sc.headings[:0], sc.ids[:0], sc.links[:0]
+		scratches.Put(sc)
+	}()
 	var heading func(Heading)
 	var id, href func(string)
 	if g.Headings == nil {
-		heading = func(h Heading) { g.Headings = append(g.Headings, h) }
+		heading = func(h Heading) { sc.headings = append(sc.headings, h) }
 	}
 	if g.IDs == nil {
-		id = func(s string) { g.IDs = append(g.IDs, s) }
+		id = func(s string) { sc.ids = append(sc.ids, s) }
 	}
 	if g.Links == nil {
 		prefix := URL(lang, v, "", "")
@@ -147,10 +156,29 @@ func fillGenerated(g *GeneratedPage, v *model.Version, lang string) {
 			if p == "" && rest != "" && rest[0] == '#' {
 				p = g.Path // a link within the page
 			}
-			g.Links = append(g.Links, Link{Path: p, Anchor: anchor, Pos: pos})
+			sc.links = append(sc.links, Link{Path: p, Anchor: anchor, Pos: pos})
 		}
 	}
-	if heading != nil || id != nil || href != nil {
-		scan(string(g.Body), heading, id, href)
+	if heading == nil && id == nil && href == nil {
+		return
+	}
+	scan(string(g.Body), heading, id, href)
+	if heading != nil && len(sc.headings) > 0 {
+		g.Headings = slices.Clone(sc.headings)
+	}
+	if id != nil && len(sc.ids) > 0 {
+		g.IDs = slices.Clone(sc.ids)
+	}
+	if href != nil && len(sc.links) > 0 {
+		g.Links = slices.Clone(sc.links)
 	}
 }
+
+// scratch holds the lists fillGenerated gathers.
+type scratch struct {
+	headings []Heading
+	ids      []string
+	links    []Link
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
