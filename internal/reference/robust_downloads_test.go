@@ -23,8 +23,9 @@ import (
 // and a permission's title and description) and requirement shapes come from the fuzzer, and for
 // every built version checks the download writers: every JSON file is valid and matches its
 // schema, texts round-trip exactly through endpoints.json and endpoints.csv (one CSV row per
-// endpoint, the header first), the Atom feed of changes is well-formed XML in every language, and
-// a second call gives the same bytes. Inputs the loader rejects are skipped: the writers only
+// endpoint, the header first), the Atom feed of changes is well-formed XML in every language, a
+// second call gives the same bytes, and every file is the one the encoding/json and encoding/csv
+// writers gave (origDownloads). Inputs the loader rejects are skipped: the writers only
 // ever see a validated model. The seed corpus is in testdata/fuzz/FuzzDownloads.
 func FuzzDownloads(f *testing.F) {
 	schemas, err := validate.CompileSchemas(os.DirFS("../../schema"))
@@ -49,9 +50,16 @@ func FuzzDownloads(f *testing.F) {
 		for _, v := range m.Built() {
 			files := g.Downloads(v)
 			again := g.Downloads(v)
+			orig := g.origDownloads(v)
+			if len(files) != len(orig) {
+				t.Fatalf("%s: %d files, encoding/json's writers give %d", v.Name(), len(files), len(orig))
+			}
 			for name, data := range files {
 				if !bytes.Equal(data, again[name]) {
 					t.Fatalf("%s/%s differs between two calls", v.Name(), name)
+				}
+				if !bytes.Equal(data, orig[name]) {
+					t.Fatalf("%s/%s differs from encoding/json's:\n%s", v.Name(), name, lineDiff(string(orig[name]), string(data)))
 				}
 				if s := dl[name]; s != nil && strings.HasSuffix(name, ".json") {
 					doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
