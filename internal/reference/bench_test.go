@@ -38,7 +38,7 @@ func BenchmarkPages(b *testing.B) {
 
 // loadContent loads the project's own content/data, the dataset the site builds; nil when it does
 // not load.
-func loadContent(b *testing.B) *model.Model {
+func loadContent(b testing.TB) *model.Model {
 	b.Helper()
 	schemas, err := validate.CompileSchemas(os.DirFS("../../schema"))
 	if err != nil {

@@ -53,6 +53,9 @@ type cache struct {
 	// sizes holds the length of each page's body (by path) the last time it was written in any
 	// version: the first guess for a version that has not written it yet (see ctx.page).
 	sizes sync.Map
+	// downloadSizes holds the size of each download file (by name) the last time a version wrote
+	// it, with that version's number of endpoints (see ctx.downloadWriter).
+	downloadSizes sync.Map
 }
 
 type mdKey struct{ lang, src string }

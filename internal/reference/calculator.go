@@ -2,7 +2,6 @@ package reference
 
 import (
 	_ "embed"
-	"encoding/json"
 	"sync"
 
 	"github.com/scoperef/scoperef/access"
@@ -167,24 +166,101 @@ func stringSets(sets [][]string) [][]string {
 	return out
 }
 
-// calculatorDownload is calculator.json for the ctx's version, compact: the page loads it.
-func (c *ctx) calculatorDownload() []byte {
+// calculatorJSON is calculator.json for the ctx's version, compact (the page loads it):
+// NewCalculatorData of the version's table, with the model's summary, category and anchor of
+// each endpoint and the anchor of each scope, as json.Marshal writes it, and a newline.
+func (c *ctx) calculatorJSON() []byte {
+	const name = "calculator.json"
 	t, _ := c.g.accessTable(c.v)
-	d := NewCalculatorData(t, func(e *access.Endpoint) (string, string, string) {
-		me, ok := c.m.Endpoint(e.Operation)
-		if !ok {
-			return "", e.Category, ""
-		}
-		return me.Summary, me.Category.ID, c.g.EndpointAnchor(me)
-	}, func(name string) string {
-		if s, ok := c.m.Scope(name); ok {
-			return c.g.ScopeAnchor(s)
-		}
-		return ""
-	})
-	b, err := json.Marshal(d)
-	if err != nil {
-		panic("reference: " + err.Error()) // plain data always marshals
+	w := c.downloadWriter(name, false)
+	w.open('{')
+	w.strField("version", t.Version)
+	w.boolField("fine_grained", fineGrainedExists(t))
+	w.strField("metadata_permission", access.MetadataPermission)
+	w.key("permissions")
+	w.open('[')
+	for _, p := range t.Permissions {
+		w.next()
+		w.open('{')
+		w.strField("name", p.Name)
+		w.key("levels")
+		strsOf(w, p.Levels, access.Level.String)
+		w.close('}')
 	}
-	return append(b, '\n')
+	w.close(']')
+	w.key("scopes")
+	w.open('[')
+	for _, s := range t.Scopes {
+		w.next()
+		w.open('{')
+		w.strField("name", s.Name)
+		w.key("parents")
+		w.strs(s.Parents)
+		anchor := ""
+		if ms, ok := c.m.Scope(s.Name); ok {
+			anchor = c.g.ScopeAnchor(ms)
+		}
+		w.strField("anchor", anchor)
+		w.close('}')
+	}
+	w.close(']')
+	w.key("endpoints")
+	w.open('[')
+	for i := range t.Endpoints {
+		e := &t.Endpoints[i]
+		summary, category, anchor := "", e.Category, ""
+		if me, ok := c.m.Endpoint(e.Operation); ok {
+			summary, category, anchor = me.Summary, me.Category.ID, c.g.EndpointAnchor(me)
+		}
+		w.next()
+		w.open('{')
+		w.strField("operation", e.Operation)
+		w.strField("method", e.Method)
+		w.strField("path", e.Path)
+		w.strField("summary", summary)
+		w.strField("category", category)
+		w.strField("anchor", anchor)
+		w.key("fine_grained")
+		w.open('{')
+		w.boolField("accepted", e.FineGrained.Accepted)
+		w.boolField("public_without_permission", e.FineGrained.PublicWithoutPermission)
+		w.key("any_of")
+		w.open('[')
+		for _, set := range e.FineGrained.AnyOf {
+			w.next()
+			w.open('[')
+			for _, g := range set {
+				w.next()
+				w.open('{')
+				w.strField("permission", g.Permission)
+				w.strField("level", g.Level.String())
+				w.close('}')
+			}
+			w.close(']')
+		}
+		w.close(']')
+		w.close('}')
+		w.key("classic")
+		w.open('{')
+		w.boolField("accepted", e.Classic.Accepted)
+		w.key("private")
+		w.stringSets(e.Classic.Private)
+		w.key("public")
+		w.stringSets(e.Classic.Public)
+		w.close('}')
+		w.close('}')
+	}
+	w.close(']')
+	w.close('}')
+	return c.done(name, w)
+}
+
+// stringSets writes an array of arrays of strings.
+func (w *jsonw) stringSets(sets [][]string) {
+	w.open('[')
+	for _, set := range sets {
+		w.next()
+		w.strs(set)
+	}
+	w.close(']')
 }

@@ -203,7 +203,7 @@ func TestCalculatorJSMatchesGo(t *testing.T) {
 			}
 			name := mname + "-" + v.Name()
 			c := g.ctx(v, "en")
-			s.addTable(t, name, tab, c.calculatorDownload())
+			s.addTable(t, name, tab, c.calculatorJSON())
 			names = append(names, name)
 			all := make([]int, len(tab.Endpoints))
 			for i := range all {

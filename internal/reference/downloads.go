@@ -2,6 +2,7 @@ package reference
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"encoding/csv"
 	"slices"
@@ -27,19 +28,20 @@ var migrateJS []byte
 // rows by download-endpoints-csv.schema.json), migrate.json and migrate.js for the migrate
 // page, and calculator.json (download-calculator.schema.json) and calculator.js for the
 // calculator page where it exists. The bytes depend only on the model: equal models give equal
-// files.
+// files. The JSON files are written by a jsonw (jsonw.go), byte for byte as encoding/json
+// writes them.
 func (g *Generator) Downloads(v *model.Version) map[string][]byte {
 	c := g.ctx(v, "en")
 	files := map[string][]byte{
-		"permissions.json": mustJSON(c.permissionsDownload()),
-		"endpoints.json":   mustJSON(c.endpointsDownload()),
+		"permissions.json": c.permissionsJSON(),
+		"endpoints.json":   c.endpointsJSON(),
 		"endpoints.csv":    c.endpointsCSV(),
-		"scopes.json":      mustJSON(c.scopesDownload()),
-		"migrate.json":     mustJSON(c.migrateDownload()),
+		"scopes.json":      c.scopesJSON(),
+		"migrate.json":     c.migrateJSON(),
 		"migrate.js":       migrateJS,
 	}
 	if c.hasCalculator() {
-		files["calculator.json"] = c.calculatorDownload()
+		files["calculator.json"] = c.calculatorJSON()
 		files["calculator.js"] = calculatorJS
 	}
 	return files
@@ -51,90 +53,122 @@ func (g *Generator) LangDownloads(v *model.Version, lang string) map[string][]by
 	return map[string][]byte{FeedName: g.ctx(v, lang).feed()}
 }
 
-type permissionJSON struct {
-	ID          string              `json:"id"`
-	Group       string              `json:"group"`
-	Title       string              `json:"title"`
-	Description string              `json:"description"`
-	Levels      []string            `json:"levels"`
-	Endpoints   map[string][]string `json:"endpoints"`
+// downloadWriter returns the writer of the download file name, indented or compact, with room
+// for what the file is expected to take, so that it is neither regrown nor copied to its size
+// (jsonw.bytes copies a file with more than a sixteenth of slack). Most of every file is about
+// the version's endpoints: the guess is the file's bytes per endpoint in the last version with
+// endpoints that wrote it (or, for the first, downloadBytesPerEndpoint), times the version's
+// endpoints, and a thirty-second more.
+func (c *ctx) downloadWriter(name string, indent bool) *jsonw {
+	n := len(c.g.versionData(c).eps)
+	perEndpoint := downloadBytesPerEndpoint[name]
+	if last, ok := c.g.cache.downloadSizes.Load(name); ok {
+		perEndpoint = last.(downloadSize).perEndpoint()
+	}
+	size := n * perEndpoint
+	return newJSONW(indent, size+size/32+4096)
 }
 
-func (c *ctx) permissionsDownload() any {
-	out := []permissionJSON{}
-	for _, p := range c.permissions() {
-		x := permissionJSON{ID: p.ID, Group: string(p.Group), Title: p.Title, Description: p.Description, Levels: []string{}, Endpoints: map[string][]string{}}
-		for _, l := range p.Levels {
-			x.Levels = append(x.Levels, l.String())
-			x.Endpoints[l.String()] = operations(c.uses()[p][l])
+// done ends the download file name written by w and records its size for downloadWriter.
+func (c *ctx) done(name string, w *jsonw) []byte {
+	b := w.bytes()
+	if n := len(c.g.versionData(c).eps); n > 0 {
+		c.g.cache.downloadSizes.Store(name, downloadSize{bytes: len(b), endpoints: n})
+	}
+	return b
+}
+
+// downloadSize is the size of a download file in a version with that many endpoints (not 0).
+type downloadSize struct{ bytes, endpoints int }
+
+func (s downloadSize) perEndpoint() int { return (s.bytes + s.endpoints - 1) / s.endpoints }
+
+// downloadBytesPerEndpoint is the first guess of downloadWriter: about what each file takes
+// per endpoint of the project's data.
+var downloadBytesPerEndpoint = map[string]int{"permissions.json": 50, "endpoints.json": 880, "scopes.json": 70,
+	"migrate.json": 600, "calculator.json": 440}
+
+// permissionsJSON is permissions.json: {"permissions": [...], "version": name}, each permission
+// with its levels and, by level name (sorted, as encoding/json writes a map), the operations
+// of the endpoints naming it at that level.
+func (c *ctx) permissionsJSON() []byte {
+	const name = "permissions.json"
+	w := c.downloadWriter(name, true)
+	uses := c.uses()
+	var scratch []model.Level
+	w.open('{')
+	w.key("permissions")
+	w.open('[')
+	for _, p := range c.g.versionData(c).perms {
+		w.next()
+		w.open('{')
+		w.strField("id", p.ID)
+		w.strField("group", string(p.Group))
+		w.strField("title", p.Title)
+		w.strField("description", p.Description)
+		w.key("levels")
+		strsOf(w, p.Levels, model.Level.String)
+		w.key("endpoints")
+		w.open('{')
+		for _, l := range mapOrder(p.Levels, model.Level.String, &scratch) {
+			w.mapKey(l.String())
+			strsOf(w, uses[p][l], operation)
 		}
-		out = append(out, x)
+		w.close('}')
+		w.close('}')
 	}
-	return map[string]any{"version": c.v.Name(), "permissions": out}
+	w.close(']')
+	w.strField("version", c.v.Name())
+	w.close('}')
+	return c.done(name, w)
 }
 
-func operations(eps []*model.Endpoint) []string {
-	out := []string{}
-	for _, e := range eps {
-		out = append(out, e.Operation)
-	}
-	return out
-}
+func operation(e *model.Endpoint) string { return e.Operation }
 
-type endpointJSON struct {
-	Operation   string          `json:"operation"`
-	Method      string          `json:"method"`
-	Path        string          `json:"path"`
-	Summary     string          `json:"summary"`
-	Category    string          `json:"category"`
-	Subcategory string          `json:"subcategory"`
-	Docs        string          `json:"docs,omitempty"`
-	CloudOnly   bool            `json:"cloud_only"`
-	Deprecated  string          `json:"deprecated,omitempty"`
-	Removal     string          `json:"removal,omitempty"`
-	GitHubApps  bool            `json:"github_apps"`
-	FineGrained fineGrainedJSON `json:"fine_grained"`
-	Classic     classicJSON     `json:"classic"`
-	Notes       []string        `json:"notes"`
-}
+func scopeID(s *model.Scope) string { return s.ID }
 
-type fineGrainedJSON struct {
-	Accepted                bool                `json:"accepted"`
-	PublicWithoutPermission bool                `json:"public_without_permission"`
-	AnyOf                   []map[string]string `json:"any_of"`
-}
+func permissionID(g model.Grant) string { return g.Permission.ID }
 
-type classicJSON struct {
-	Accepted bool       `json:"accepted"`
-	Private  [][]string `json:"private"`
-	Public   [][]string `json:"public"`
-}
-
-func toFineGrained(fg model.FineGrained) fineGrainedJSON {
-	x := fineGrainedJSON{Accepted: fg.Accepted, PublicWithoutPermission: fg.PublicWithoutPermission, AnyOf: []map[string]string{}}
+// fineGrained writes a fine-grained requirement: {accepted, public_without_permission, any_of},
+// each set of any_of an object from permission id (sorted) to level. scratch is mapOrder's.
+func (w *jsonw) fineGrained(fg model.FineGrained, scratch *[]model.Grant) {
+	w.open('{')
+	w.boolField("accepted", fg.Accepted)
+	w.boolField("public_without_permission", fg.PublicWithoutPermission)
+	w.key("any_of")
+	w.open('[')
 	for _, set := range fg.AnyOf {
-		m := map[string]string{}
-		for _, g := range set {
-			m[g.Permission.ID] = g.Level.String()
+		w.next()
+		w.open('{')
+		for _, g := range mapOrder(set, permissionID, scratch) {
+			w.mapKey(g.Permission.ID)
+			w.str(g.Level.String())
 		}
-		x.AnyOf = append(x.AnyOf, m)
+		w.close('}')
 	}
-	return x
+	w.close(']')
+	w.close('}')
 }
 
-func toClassic(cl model.Classic) classicJSON {
-	ids := func(sets [][]*model.Scope) [][]string {
-		out := [][]string{}
-		for _, set := range sets {
-			s := []string{}
-			for _, x := range set {
-				s = append(s, x.ID)
-			}
-			out = append(out, s)
-		}
-		return out
+// classic writes a classic requirement: {accepted, private, public}, each an array of sets of
+// scope ids in the model's order.
+func (w *jsonw) classic(cl model.Classic) {
+	w.open('{')
+	w.boolField("accepted", cl.Accepted)
+	w.key("private")
+	w.scopeSets(cl.Private)
+	w.key("public")
+	w.scopeSets(cl.Public)
+	w.close('}')
+}
+
+func (w *jsonw) scopeSets(sets [][]*model.Scope) {
+	w.open('[')
+	for _, set := range sets {
+		w.next()
+		strsOf(w, set, scopeID)
 	}
-	return classicJSON{Accepted: cl.Accepted, Private: ids(cl.Private), Public: ids(cl.Public)}
+	w.close(']')
 }
 
 func date(t time.Time) string {
@@ -144,17 +178,57 @@ func date(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-func (c *ctx) endpointsDownload() any {
-	out := []endpointJSON{}
-	for _, e := range c.m.EndpointsIn(c.vi) {
+// endpointsJSON is endpoints.json: {"endpoints": [...], "version": name}, each endpoint with
+// its texts, marks and requirement in the version; docs, deprecated and removal only when set.
+func (c *ctx) endpointsJSON() []byte {
+	const name = "endpoints.json"
+	w := c.downloadWriter(name, true)
+	var scratch []model.Grant
+	w.open('{')
+	w.key("endpoints")
+	w.open('[')
+	for _, e := range c.g.versionData(c).eps {
 		r := e.Requirement(c.vi)
-		x := endpointJSON{Operation: e.Operation, Method: e.Method, Path: e.Path, Summary: e.Summary, Category: e.Category.ID,
-			Subcategory: e.Subcategory, Docs: e.Docs, CloudOnly: e.CloudOnly, Deprecated: date(e.Deprecated), Removal: date(e.Removal),
-			GitHubApps: r.GitHubApps, FineGrained: toFineGrained(r.FineGrained), Classic: toClassic(r.Classic), Notes: []string{}}
-		x.Notes = append(append(append(x.Notes, e.Notes...), r.Notes...), r.Classic.Notes...)
-		out = append(out, x)
+		w.next()
+		w.open('{')
+		w.strField("operation", e.Operation)
+		w.strField("method", e.Method)
+		w.strField("path", e.Path)
+		w.strField("summary", e.Summary)
+		w.strField("category", e.Category.ID)
+		w.strField("subcategory", e.Subcategory)
+		if e.Docs != "" {
+			w.strField("docs", e.Docs)
+		}
+		w.boolField("cloud_only", e.CloudOnly)
+		if !e.Deprecated.IsZero() {
+			w.key("deprecated")
+			w.date(e.Deprecated)
+		}
+		if !e.Removal.IsZero() {
+			w.key("removal")
+			w.date(e.Removal)
+		}
+		w.boolField("github_apps", r.GitHubApps)
+		w.key("fine_grained")
+		w.fineGrained(r.FineGrained, &scratch)
+		w.key("classic")
+		w.classic(r.Classic)
+		w.key("notes")
+		w.open('[')
+		for _, notes := range [...][]string{e.Notes, r.Notes, r.Classic.Notes} {
+			for _, n := range notes {
+				w.next()
+				w.str(n)
+			}
+		}
+		w.close(']')
+		w.close('}')
 	}
-	return map[string]any{"version": c.v.Name(), "endpoints": out}
+	w.close(']')
+	w.strField("version", c.v.Name())
+	w.close('}')
+	return c.done(name, w)
 }
 
 // CSVHeader is the first row of endpoints.csv.
@@ -165,7 +239,7 @@ func (c *ctx) endpointsCSV() []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Write(CSVHeader)
-	for _, e := range c.m.EndpointsIn(c.vi) {
+	for _, e := range c.g.versionData(c).eps {
 		r := e.Requirement(c.vi)
 		w.Write([]string{e.Operation, e.Method, e.Path, e.Category.ID, e.Summary, diff.FineGrainedText(r.FineGrained),
 			strconv.FormatBool(r.GitHubApps), diff.ClassicText(r.Classic, false), diff.ClassicText(r.Classic, true),
@@ -175,71 +249,92 @@ func (c *ctx) endpointsCSV() []byte {
 	return b.Bytes()
 }
 
-type scopeJSON struct {
-	ID          string   `json:"id"`
-	Title       string   `json:"title"`
-	Description string   `json:"description"`
-	Parents     []string `json:"parents"`
-	Children    []string `json:"children"`
-	Implies     []string `json:"implies"`
-	Endpoints   []string `json:"endpoints"`
-}
-
-func scopeIDs(list []*model.Scope) []string {
-	out := []string{}
-	for _, s := range list {
-		out = append(out, s.ID)
-	}
-	slices.Sort(out)
-	return out
-}
-
-func (c *ctx) scopesDownload() any {
-	out := []scopeJSON{}
-	for _, s := range c.scopes() {
-		var implied []*model.Scope
+// scopesJSON is scopes.json: {"scopes": [...], "version": name}, each scope with its texts,
+// the ids of its parents, children and the scopes it implies (sorted), and the operations of the
+// endpoints a token holding only it can call.
+func (c *ctx) scopesJSON() []byte {
+	const name = "scopes.json"
+	w := c.downloadWriter(name, true)
+	var implied []*model.Scope
+	w.open('{')
+	w.key("scopes")
+	w.open('[')
+	for _, s := range c.g.versionData(c).scopes {
+		implied = implied[:0]
 		for x := range c.closure([]*model.Scope{s}) {
 			if x != s {
 				implied = append(implied, x)
 			}
 		}
-		out = append(out, scopeJSON{ID: s.ID, Title: s.Title, Description: s.Description, Parents: scopeIDs(c.parents(s)),
-			Children: scopeIDs(c.children(s)), Implies: scopeIDs(implied), Endpoints: operations(c.acceptedBy(s))})
+		slices.SortFunc(implied, func(a, b *model.Scope) int { return cmp.Compare(a.ID, b.ID) })
+		w.next()
+		w.open('{')
+		w.strField("id", s.ID)
+		w.strField("title", s.Title)
+		w.strField("description", s.Description)
+		w.key("parents")
+		strsOf(w, c.parents(s), scopeID) // sorted by id
+		w.key("children")
+		strsOf(w, c.children(s), scopeID) // sorted by id
+		w.key("implies")
+		strsOf(w, implied, scopeID)
+		w.key("endpoints")
+		strsOf(w, c.acceptedBy(s), operation)
+		w.close('}')
 	}
-	return map[string]any{"version": c.v.Name(), "scopes": out}
+	w.close(']')
+	w.strField("version", c.v.Name())
+	w.close('}')
+	return c.done(name, w)
 }
 
-type migrateScopeJSON struct {
-	ID       string   `json:"id"`
-	Children []string `json:"children"`
-}
-
-type migrateEndpointJSON struct {
-	Operation   string          `json:"operation"`
-	Method      string          `json:"method"`
-	Path        string          `json:"path"`
-	Category    string          `json:"category"`
-	Anchor      string          `json:"anchor"`
-	Classic     classicJSON     `json:"classic"`
-	FineGrained fineGrainedJSON `json:"fine_grained"`
-}
-
-// migrateDownload is what migrate.js needs to run Migrate in the browser.
-func (c *ctx) migrateDownload() any {
-	scopes := []migrateScopeJSON{}
-	for _, s := range c.scopes() {
-		scopes = append(scopes, migrateScopeJSON{ID: s.ID, Children: scopeIDs(c.children(s))})
-	}
-	seed := []MigrateGrant{}
-	if meta, ok := c.m.Permission("metadata"); ok && meta.Versions.Has(c.vi) && meta.Offers(model.Read) {
-		seed = append(seed, MigrateGrant{Permission: "metadata", Level: "read"})
-	}
-	eps := []migrateEndpointJSON{}
-	for _, e := range c.m.EndpointsIn(c.vi) {
+// migrateJSON is migrate.json, what migrate.js needs to run Migrate in the browser:
+// {"endpoints": [...], "scopes": [...], "seed": [...], "version": name}.
+func (c *ctx) migrateJSON() []byte {
+	const name = "migrate.json"
+	w := c.downloadWriter(name, true)
+	var scratch []model.Grant
+	w.open('{')
+	w.key("endpoints")
+	w.open('[')
+	for _, e := range c.g.versionData(c).eps {
 		r := e.Requirement(c.vi)
-		x := migrateEndpointJSON{Operation: e.Operation, Method: e.Method, Path: e.Path, Category: e.Category.ID,
-			Anchor: c.g.EndpointAnchor(e), Classic: toClassic(r.Classic), FineGrained: toFineGrained(r.FineGrained)}
-		eps = append(eps, x)
+		w.next()
+		w.open('{')
+		w.strField("operation", e.Operation)
+		w.strField("method", e.Method)
+		w.strField("path", e.Path)
+		w.strField("category", e.Category.ID)
+		w.strField("anchor", c.g.EndpointAnchor(e))
+		w.key("classic")
+		w.classic(r.Classic)
+		w.key("fine_grained")
+		w.fineGrained(r.FineGrained, &scratch)
+		w.close('}')
 	}
-	return map[string]any{"version": c.v.Name(), "seed": seed, "scopes": scopes, "endpoints": eps}
+	w.close(']')
+	w.key("scopes")
+	w.open('[')
+	for _, s := range c.g.versionData(c).scopes {
+		w.next()
+		w.open('{')
+		w.strField("id", s.ID)
+		w.key("children")
+		strsOf(w, c.children(s), scopeID) // sorted by id
+		w.close('}')
+	}
+	w.close(']')
+	w.key("seed")
+	w.open('[')
+	if meta, ok := c.m.Permission("metadata"); ok && meta.Versions.Has(c.vi) && meta.Offers(model.Read) {
+		w.next()
+		w.open('{')
+		w.strField("permission", "metadata")
+		w.strField("level", "read")
+		w.close('}')
+	}
+	w.close(']')
+	w.strField("version", c.v.Name())
+	w.close('}')
+	return c.done(name, w)
 }

@@ -29,7 +29,7 @@ func TestMustJSONIsEncoderIndent(t *testing.T) {
 	g := New(m, English{}, Options{})
 	for _, v := range m.Versions {
 		c := g.ctx(v, "en")
-		values = append(values, c.permissionsDownload(), c.endpointsDownload(), c.scopesDownload(), c.migrateDownload())
+		values = append(values, c.origPermissions(), c.origEndpoints(), c.origScopes(), c.origMigrate())
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	pieces := []string{"a", `"`, `\`, "\n", "\t", "<&>", "é", "中", "\u2028", "\x00", "{", "}", "[", "]", ",", ":", " ", "\\u00e9"}
@@ -77,6 +77,91 @@ func TestMustJSONIsEncoderIndent(t *testing.T) {
 	for i, v := range values {
 		if got, want := mustJSON(v), encoderJSON(t, v); !bytes.Equal(got, want) {
 			t.Fatalf("value %d:\n got %q\nwant %q", i, got, want)
+		}
+	}
+}
+
+// FuzzJSONString compares appendJSONString with encoding/json on arbitrary strings, HTML
+// escaped (json.Marshal) and not (json.Encoder with SetEscapeHTML(false)). The seeds cover every
+// escape: quotes, backslashes, control characters, <, > and &, U+2028 and U+2029, invalid and
+// truncated UTF-8, and U+FFFD itself.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain ASCII", `"quoted" \ back\slash /`, "\b\f\n\r\t\x00\x01\x1f\x7f", "<b>&amp;</b>",
+		"\u2028 \u2029 \u2027 \u202a", "é 中 🙂", "\xff \xc3 \xe2\x80 \xed\xa0\x80", "\ufffd", "\\u003c", "\xe2\x80\xa8\xe2\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		marshalled, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString(nil, s, true); !bytes.Equal(got, marshalled) {
+			t.Errorf("appendJSONString(%q, escapeHTML) = %s, json.Marshal gives %s", s, got, marshalled)
+		}
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := appendJSONString(nil, s, false), bytes.TrimSuffix(b.Bytes(), []byte("\n")); !bytes.Equal(got, want) {
+			t.Errorf("appendJSONString(%q) = %s, json.Encoder without HTML escaping gives %s", s, got, want)
+		}
+	})
+}
+
+// TestJSONWMapOrder writes objects from random key/value lists with mapOrder, in both layouts,
+// and compares them with encoding/json's writing of the map made from the same list (later
+// entries replacing earlier ones), nested in an array as the download files nest them.
+func TestJSONWMapOrder(t *testing.T) {
+	type entry struct{ k, v string }
+	r := rand.New(rand.NewPCG(5, 6))
+	keys := []string{"read", "write", "admin", "a", "b", "<", "é", "a\"b", ""}
+	var scratch []entry
+	for range 2000 {
+		var lists [][]entry
+		for range r.IntN(3) {
+			var list []entry
+			for range r.IntN(5) {
+				list = append(list, entry{keys[r.IntN(len(keys))], keys[r.IntN(len(keys))]})
+			}
+			lists = append(lists, list)
+		}
+		maps := []map[string]string{}
+		for _, list := range lists {
+			m := map[string]string{}
+			for _, e := range list {
+				m[e.k] = e.v
+			}
+			maps = append(maps, m)
+		}
+		for _, indent := range []bool{true, false} {
+			w := newJSONW(indent, 0)
+			w.open('[')
+			for _, list := range lists {
+				w.next()
+				w.open('{')
+				for _, e := range mapOrder(list, func(e entry) string { return e.k }, &scratch) {
+					w.mapKey(e.k)
+					w.str(e.v)
+				}
+				w.close('}')
+			}
+			w.close(']')
+			got := w.bytes()
+			var want []byte
+			if indent {
+				want = encoderJSON(t, maps)
+			} else {
+				b, err := json.Marshal(maps)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want = append(b, '\n')
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("lists %q (indent %v):\n got %s\nwant %s", lists, indent, got, want)
+			}
 		}
 	}
 }
