@@ -54,7 +54,7 @@ type cache struct {
 	// version: the first guess for a version that has not written it yet (see ctx.page).
 	sizes sync.Map
 	// downloadSizes holds the size of each download file (by name) the last time a version wrote
-	// it, with that version's number of endpoints (see ctx.downloadWriter).
+	// it, with that version's number of endpoints (see ctx.downloadBuffer).
 	downloadSizes sync.Map
 }
 

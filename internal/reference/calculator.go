@@ -172,7 +172,7 @@ func stringSets(sets [][]string) [][]string {
 func (c *ctx) calculatorJSON() []byte {
 	const name = "calculator.json"
 	t, _ := c.g.accessTable(c.v)
-	w := c.downloadWriter(name, false)
+	w := &jsonw{buf: c.downloadBuffer(name), escapeHTML: true}
 	w.open('{')
 	w.strField("version", t.Version)
 	w.boolField("fine_grained", fineGrainedExists(t))
@@ -252,7 +252,7 @@ func (c *ctx) calculatorJSON() []byte {
 	}
 	w.close(']')
 	w.close('}')
-	return c.done(name, w)
+	return c.finish(name, w.end())
 }
 
 // stringSets writes an array of arrays of strings.

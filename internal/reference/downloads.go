@@ -53,27 +53,31 @@ func (g *Generator) LangDownloads(v *model.Version, lang string) map[string][]by
 	return map[string][]byte{FeedName: g.ctx(v, lang).feed()}
 }
 
-// downloadWriter returns the writer of the download file name, indented or compact, with room
-// for what the file is expected to take, so that it is neither regrown nor copied to its size
-// (jsonw.bytes copies a file with more than a sixteenth of slack). Most of every file is about
-// the version's endpoints: the guess is the file's bytes per endpoint in the last version with
-// endpoints that wrote it (or, for the first, downloadBytesPerEndpoint), times the version's
-// endpoints, and a thirty-second more.
-func (c *ctx) downloadWriter(name string, indent bool) *jsonw {
+// downloadBuffer returns the buffer to write the download file name in, with room for what the
+// file is expected to take, so that it is neither regrown nor copied to its size (finish copies a
+// file with more than a sixteenth of slack). Most of every file is about the version's
+// endpoints: the guess is the file's bytes per endpoint in the last version with endpoints that
+// wrote it (or, for the first, downloadBytesPerEndpoint), times the version's endpoints, and a
+// thirty-second more.
+func (c *ctx) downloadBuffer(name string) []byte {
 	n := len(c.g.versionData(c).eps)
 	perEndpoint := downloadBytesPerEndpoint[name]
 	if last, ok := c.g.cache.downloadSizes.Load(name); ok {
 		perEndpoint = last.(downloadSize).perEndpoint()
 	}
 	size := n * perEndpoint
-	return newJSONW(indent, size+size/32+4096)
+	return make([]byte, 0, size+size/32+4096)
 }
 
-// done ends the download file name written by w and records its size for downloadWriter.
-func (c *ctx) done(name string, w *jsonw) []byte {
-	b := w.bytes()
+// finish returns the download file name written in b, and records its size for downloadBuffer.
+// The files are kept until the site is written: when b has more than a sixteenth of slack, the
+// file is copied to its size.
+func (c *ctx) finish(name string, b []byte) []byte {
 	if n := len(c.g.versionData(c).eps); n > 0 {
 		c.g.cache.downloadSizes.Store(name, downloadSize{bytes: len(b), endpoints: n})
+	}
+	if cap(b)-len(b) > len(b)/16 {
+		return append(make([]byte, 0, len(b)), b...)
 	}
 	return b
 }
@@ -83,17 +87,17 @@ type downloadSize struct{ bytes, endpoints int }
 
 func (s downloadSize) perEndpoint() int { return (s.bytes + s.endpoints - 1) / s.endpoints }
 
-// downloadBytesPerEndpoint is the first guess of downloadWriter: about what each file takes
+// downloadBytesPerEndpoint is the first guess of downloadBuffer: about what each file takes
 // per endpoint of the project's data.
 var downloadBytesPerEndpoint = map[string]int{"permissions.json": 50, "endpoints.json": 880, "scopes.json": 70,
-	"migrate.json": 600, "calculator.json": 440}
+	"migrate.json": 600, "calculator.json": 440, "endpoints.csv": 300}
 
 // permissionsJSON is permissions.json: {"permissions": [...], "version": name}, each permission
 // with its levels and, by level name (sorted, as encoding/json writes a map), the operations
 // of the endpoints naming it at that level.
 func (c *ctx) permissionsJSON() []byte {
 	const name = "permissions.json"
-	w := c.downloadWriter(name, true)
+	w := &jsonw{buf: c.downloadBuffer(name), indent: true}
 	uses := c.uses()
 	var scratch []model.Level
 	w.open('{')
@@ -120,7 +124,7 @@ func (c *ctx) permissionsJSON() []byte {
 	w.close(']')
 	w.strField("version", c.v.Name())
 	w.close('}')
-	return c.done(name, w)
+	return c.finish(name, w.end())
 }
 
 func operation(e *model.Endpoint) string { return e.Operation }
@@ -182,7 +186,7 @@ func date(t time.Time) string {
 // its texts, marks and requirement in the version; docs, deprecated and removal only when set.
 func (c *ctx) endpointsJSON() []byte {
 	const name = "endpoints.json"
-	w := c.downloadWriter(name, true)
+	w := &jsonw{buf: c.downloadBuffer(name), indent: true}
 	var scratch []model.Grant
 	w.open('{')
 	w.key("endpoints")
@@ -228,16 +232,18 @@ func (c *ctx) endpointsJSON() []byte {
 	w.close(']')
 	w.strField("version", c.v.Name())
 	w.close('}')
-	return c.done(name, w)
+	return c.finish(name, w.end())
 }
 
 // CSVHeader is the first row of endpoints.csv.
 var CSVHeader = []string{"operation", "method", "path", "category", "summary", "fine_grained", "github_apps",
 	"classic_private", "classic_public", "deprecated", "removal", "docs"}
 
+// endpointsCSV is endpoints.csv: CSVHeader, then a row per endpoint of the version.
 func (c *ctx) endpointsCSV() []byte {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
+	const name = "endpoints.csv"
+	b := bytes.NewBuffer(c.downloadBuffer(name))
+	w := csv.NewWriter(b)
 	w.Write(CSVHeader)
 	for _, e := range c.g.versionData(c).eps {
 		r := e.Requirement(c.vi)
@@ -246,7 +252,7 @@ func (c *ctx) endpointsCSV() []byte {
 			date(e.Deprecated), date(e.Removal), e.Docs})
 	}
 	w.Flush()
-	return b.Bytes()
+	return c.finish(name, b.Bytes())
 }
 
 // scopesJSON is scopes.json: {"scopes": [...], "version": name}, each scope with its texts,
@@ -254,7 +260,7 @@ func (c *ctx) endpointsCSV() []byte {
 // endpoints a token holding only it can call.
 func (c *ctx) scopesJSON() []byte {
 	const name = "scopes.json"
-	w := c.downloadWriter(name, true)
+	w := &jsonw{buf: c.downloadBuffer(name), indent: true}
 	var implied []*model.Scope
 	w.open('{')
 	w.key("scopes")
@@ -285,14 +291,14 @@ func (c *ctx) scopesJSON() []byte {
 	w.close(']')
 	w.strField("version", c.v.Name())
 	w.close('}')
-	return c.done(name, w)
+	return c.finish(name, w.end())
 }
 
 // migrateJSON is migrate.json, what migrate.js needs to run Migrate in the browser:
 // {"endpoints": [...], "scopes": [...], "seed": [...], "version": name}.
 func (c *ctx) migrateJSON() []byte {
 	const name = "migrate.json"
-	w := c.downloadWriter(name, true)
+	w := &jsonw{buf: c.downloadBuffer(name), indent: true}
 	var scratch []model.Grant
 	w.open('{')
 	w.key("endpoints")
@@ -336,5 +342,5 @@ func (c *ctx) migrateJSON() []byte {
 	w.close(']')
 	w.strField("version", c.v.Name())
 	w.close('}')
-	return c.done(name, w)
+	return c.finish(name, w.end())
 }

@@ -136,7 +136,7 @@ func TestJSONWMapOrder(t *testing.T) {
 			maps = append(maps, m)
 		}
 		for _, indent := range []bool{true, false} {
-			w := newJSONW(indent, 0)
+			w := &jsonw{indent: indent, escapeHTML: !indent}
 			w.open('[')
 			for _, list := range lists {
 				w.next()
@@ -148,7 +148,7 @@ func TestJSONWMapOrder(t *testing.T) {
 				w.close('}')
 			}
 			w.close(']')
-			got := w.bytes()
+			got := w.end()
 			var want []byte
 			if indent {
 				want = encoderJSON(t, maps)

@@ -41,12 +41,6 @@ type jsonw struct {
 	empty bool
 }
 
-// newJSONW returns a writer in the indented layout (indent) or the compact one, with room for
-// size bytes.
-func newJSONW(indent bool, size int) *jsonw {
-	return &jsonw{buf: make([]byte, 0, size), indent: indent, escapeHTML: !indent}
-}
-
 // open starts an object ('{') or an array ('[').
 func (w *jsonw) open(c byte) {
 	w.buf = append(w.buf, c)
@@ -171,16 +165,8 @@ func strsOf[T any](w *jsonw, list []T, name func(T) string) {
 	w.close(']')
 }
 
-// bytes ends the file (the newline after the value) and returns it. The files are kept until
-// the site is written: when the buffer has more than a sixteenth of slack, the file is copied
-// to its size.
-func (w *jsonw) bytes() []byte {
-	w.buf = append(w.buf, '\n')
-	if cap(w.buf)-len(w.buf) > len(w.buf)/16 {
-		return append(make([]byte, 0, len(w.buf)), w.buf...)
-	}
-	return w.buf
-}
+// end ends the file with the newline after the value, and returns it.
+func (w *jsonw) end() []byte { return append(w.buf, '\n') }
 
 // mapOrder returns the entries of list in the order encoding/json writes a map made from them
 // (m[key(x)] = x for each x in turn): sorted by key, and of entries with equal keys only the
