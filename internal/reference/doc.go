@@ -87,7 +87,8 @@
 // scope and endpoint links, section terms, marks) are made once per Pages call, and interface
 // strings once per language (cache.go). The JSON download files are written straight into
 // their buffers by a jsonw (jsonw.go), which gives encoding/json's bytes without its reflection
-// (compared with it by tests, and with the encoding/json writers it replaced); each buffer is
-// sized from the same file's bytes per endpoint in the last version written. A Generator may
-// render several versions and languages at once.
+// (compared with it by tests, and with the encoding/json writers it replaced); the CSV is
+// written by encoding/csv. Each download file's buffer is sized from the same file's bytes per
+// endpoint in the last version written. A Generator may render several versions and languages
+// at once.
 package reference
