@@ -38,11 +38,11 @@ func BenchmarkPages(b *testing.B) {
 
 // loadContent loads the project's own content/data, the dataset the site builds; nil when it does
 // not load.
-func loadContent(b testing.TB) *model.Model {
-	b.Helper()
+func loadContent(tb testing.TB) *model.Model {
+	tb.Helper()
 	schemas, err := validate.CompileSchemas(os.DirFS("../../schema"))
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	m, _ := validate.Load(validate.Options{Root: os.DirFS("../.."), Schemas: schemas, BuildDate: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)})
 	return m

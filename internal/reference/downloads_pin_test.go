@@ -81,11 +81,7 @@ func TestDownloadsPinned(t *testing.T) {
 // (origDownloads) on the starter, the pinned fixtures and the project's own content.
 func TestDownloadsMatchEncodingJSON(t *testing.T) {
 	models := pinnedModels(t)
-	schemas, err := validate.CompileSchemas(os.DirFS("../../schema"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m, _ := validate.Load(validate.Options{Root: os.DirFS("../.."), Schemas: schemas, BuildDate: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}); m != nil {
+	if m := loadContent(t); m != nil {
 		models["content"] = m
 	} else {
 		t.Log("content/data does not load: compared on the starter and the fixtures only")
