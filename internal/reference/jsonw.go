@@ -4,7 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"time"
-	"unicode/utf8"
+
+	"github.com/scoperef/scoperef/internal/jsonstr"
 )
 
 // The JSON download files are written with a jsonw rather than encoded by encoding/json: they
@@ -19,8 +20,8 @@ import (
 //	compact   json.Marshal: no white space; <, > and & escaped as \u003c, \u003e and \u0026
 //
 // Both end with a newline (the Encoder's, or the one added after Marshal's output). Strings are
-// escaped as encoding/json's appendString does (appendJSONString; FuzzJSONString compares the
-// two). Where encoding/json would write a map, the writer's caller writes the members sorted by
+// escaped as encoding/json's appendString does (package jsonstr). Where encoding/json would
+// write a map, the writer's caller writes the members sorted by
 // key, one per key (mapOrder). A Go value encoding/json would write as null (a nil slice) has no
 // counterpart here: the download values always had empty lists instead.
 //
@@ -114,7 +115,7 @@ func (w *jsonw) colon() {
 }
 
 // str writes a string value.
-func (w *jsonw) str(s string) { w.buf = appendJSONString(w.buf, s, w.escapeHTML) }
+func (w *jsonw) str(s string) { w.buf = jsonstr.Append(w.buf, s, w.escapeHTML) }
 
 // boolean writes true or false.
 func (w *jsonw) boolean(b bool) { w.buf = appendBool(w.buf, b) }
@@ -191,76 +192,4 @@ func mapOrder[T any](list []T, key func(T) string, scratch *[]T) []T {
 	}
 	*scratch = s
 	return out
-}
-
-// jsonSafe and jsonHTMLSafe are encoding/json's safeSet and htmlSafeSet: the ASCII bytes a JSON
-// string holds as they are, without and with HTML escaping. Bytes from utf8.RuneSelf up are
-// false: they start or continue a multi-byte character, which appendJSONString decodes.
-var jsonSafe, jsonHTMLSafe = func() (safe, htmlSafe [256]bool) {
-	for b := byte(' '); b < utf8.RuneSelf; b++ {
-		safe[b] = b != '"' && b != '\\'
-		htmlSafe[b] = safe[b] && b != '<' && b != '>' && b != '&'
-	}
-	return safe, htmlSafe
-}()
-
-const lowerHex = "0123456789abcdef"
-
-// appendJSONString appends s as a JSON string exactly as encoding/json writes it (its
-// appendString): \" and \\; \b, \f, \n, \r and \t; other bytes below 0x20, and with escapeHTML
-// <, > and &, as \u00XX; each byte of invalid UTF-8 as \ufffd; U+2028 and U+2029 as \u2028
-// and \u2029; everything else as it is.
-func appendJSONString(dst []byte, s string, escapeHTML bool) []byte {
-	safe := &jsonSafe
-	if escapeHTML {
-		safe = &jsonHTMLSafe
-	}
-	dst = append(dst, '"')
-	start := 0 // s[start:i] is written as it is when the next escape (or the end) comes
-	for i := 0; i < len(s); {
-		for i < len(s) && safe[s[i]] {
-			i++
-		}
-		if i == len(s) {
-			break
-		}
-		if b := s[i]; b < utf8.RuneSelf {
-			dst = append(dst, s[start:i]...)
-			switch b {
-			case '\\', '"':
-				dst = append(dst, '\\', b)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', lowerHex[b>>4], lowerHex[b&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', lowerHex[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }

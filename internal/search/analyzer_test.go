@@ -1,32 +1,11 @@
 package search
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
 )
-
-// FuzzAppendString checks the hand-written JSON string encoder against encoding/json with
-// HTML escaping off, which is what the index format promises.
-func FuzzAppendString(f *testing.F) {
-	for _, s := range []string{"", "plain", `quote " and \ backslash`, "tab\there\nnew\rline\b\f",
-		"\x00\x01\x1f\x7f", "é日本語", "\u2028\u2029", "bad \xff\xfe utf8 \xe2\x82", "<a href='x'>&amp;</a>"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		var want strings.Builder
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(s); err != nil {
-			t.Fatal(err)
-		}
-		if got := string(appendString(nil, s)); got != strings.TrimSuffix(want.String(), "\n") {
-			t.Errorf("appendString(%q) = %s, encoding/json %s", s, got, want.String())
-		}
-	})
-}
 
 // TestAnalyzerSameBytes builds indexes of overlapping record sets with one Analyzer, in
 // different orders and after a Sweep, and compares each with a fresh Build.

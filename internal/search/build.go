@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/scoperef/scoperef/internal/jsonstr"
 )
 
 // Record is one searchable section: a section of a guide (h2 or h3 with its text), a scope, a
@@ -194,61 +196,9 @@ func appendNat(out []byte, n int32) []byte {
 	return append(out, byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10))
 }
 
-// appendString appends s as a JSON string, exactly as encoding/json writes it with HTML
-// escaping off: quote and backslash escaped, control characters as \n, \t, … or \u00XX,
-// U+2028 and U+2029 as \u2028 and \u2029, invalid UTF-8 as \ufffd.
-func appendString(out []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	out = append(out, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			out = append(out, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				out = append(out, '\\', c)
-			case '\b':
-				out = append(out, '\\', 'b')
-			case '\f':
-				out = append(out, '\\', 'f')
-			case '\n':
-				out = append(out, '\\', 'n')
-			case '\r':
-				out = append(out, '\\', 'r')
-			case '\t':
-				out = append(out, '\\', 't')
-			default:
-				out = append(out, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			out = append(out, s[start:i]...)
-			out = append(out, `\ufffd`...)
-			i += n
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			out = append(out, s[start:i]...)
-			out = append(out, '\\', 'u', '2', '0', '2', hex[r&0xF])
-			i += n
-			start = i
-			continue
-		}
-		i += n
-	}
-	out = append(out, s[start:]...)
-	return append(out, '"')
-}
+// appendString appends s as a JSON string exactly as encoding/json writes it with HTML
+// escaping off.
+func appendString(out []byte, s string) []byte { return jsonstr.Append(out, s, false) }
 
 // merge drops records without a URL and merges those with the same URL, in first-seen order.
 func merge(records []Record) []Record {
