@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -322,7 +323,9 @@ func (w *dirWriter) WriteShared(name string, data []byte) error {
 	return nil
 }
 
-// prune removes from a reused folder every file and folder the build did not write.
+// prune removes from a reused folder every file and folder the build did not write. It reads
+// the folders the build wrote into, several at a time: whatever else they hold goes, a folder
+// with all it holds.
 func (w *dirWriter) prune() error {
 	keep := map[string]bool{".": true}
 	for name := range w.names {
@@ -330,25 +333,29 @@ func (w *dirWriter) prune() error {
 			keep[d] = true
 		}
 	}
-	return filepath.WalkDir(w.dir, func(p string, e fs.DirEntry, err error) error {
+	dirs := make([]string, 0, len(keep))
+	for d := range keep {
+		dirs = append(dirs, d)
+	}
+	return parallel(runtime.GOMAXPROCS(0), len(dirs), func(i int) error {
+		dir := filepath.Join(w.dir, filepath.FromSlash(dirs[i]))
+		entries, err := os.ReadDir(dir)
 		if err != nil {
 			return err
 		}
-		rel, err := filepath.Rel(w.dir, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		switch {
-		case e.IsDir() && keep[rel]:
-			return nil
-		case e.IsDir():
-			if err := os.RemoveAll(p); err != nil {
+		for _, e := range entries {
+			name := path.Join(dirs[i], e.Name())
+			switch {
+			case e.IsDir() && keep[name]:
+				// read as one of dirs
+			case e.IsDir():
+				err = os.RemoveAll(filepath.Join(dir, e.Name()))
+			case !w.names[name]:
+				err = os.Remove(filepath.Join(dir, e.Name()))
+			}
+			if err != nil {
 				return err
 			}
-			return filepath.SkipDir
-		case !w.names[rel]:
-			return os.Remove(p)
 		}
 		return nil
 	})
