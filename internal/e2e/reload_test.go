@@ -27,7 +27,8 @@ import (
 // ns/op is until the browser reports the reloaded document parsed (DOMContentLoaded) and the
 // test has checked that its text holds the edit; ms-to-DOMContentLoaded is the browser's own
 // timing of the same: from saving to the reloaded page parsed, styled from cache and its
-// scripts run.
+// scripts run, with its median, 90th percentile and maximum. The first edit is the first
+// reload of the tab, which the browser takes longest over; -v logs each edit's times.
 //
 //	go test ./internal/e2e -run '^$' -bench EditToReload -benchtime 20x
 func BenchmarkEditToReload(b *testing.B) {
@@ -143,5 +144,6 @@ func BenchmarkEditToReload(b *testing.B) {
 	}
 	b.ReportMetric(sum/float64(len(loaded)), "ms-to-DOMContentLoaded")
 	b.ReportMetric(loaded[len(loaded)/2], "median-ms")
+	b.ReportMetric(loaded[(len(loaded)*9)/10], "p90-ms")
 	b.ReportMetric(loaded[len(loaded)-1], "max-ms")
 }
