@@ -298,9 +298,11 @@ func benchHugo(b *testing.B, hugo string, site peerSite) {
 			}
 			b.StopTimer()
 			if mode != "memory" {
-				if n := countPages(b, out); n != site.written {
+				n, size := countPages(b, out)
+				if n != site.written {
 					b.Fatalf("hugo wrote %d pages, want %d", n, site.written)
 				}
+				b.ReportMetric(float64(size)/float64(n)/1000, "kB/page")
 			}
 			b.ReportMetric(float64(site.pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 			b.ReportMetric((childCPUTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
@@ -308,19 +310,23 @@ func benchHugo(b *testing.B, hugo string, site peerSite) {
 	}
 }
 
-// countPages counts the index.html files under out, but for out's own.
-func countPages(tb testing.TB, out string) int {
-	n := 0
+// countPages counts the index.html files under out, but for out's own, and their bytes.
+func countPages(tb testing.TB, out string) (n int, size int64) {
 	err := filepath.WalkDir(out, func(p string, e os.DirEntry, err error) error {
 		if err == nil && e.Name() == "index.html" && filepath.Dir(p) != out {
+			info, err := e.Info()
+			if err != nil {
+				return err
+			}
 			n++
+			size += info.Size()
 		}
 		return err
 	})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return n
+	return n, size
 }
 
 // childCPUTime is the user and system CPU time of the finished child processes.

@@ -296,6 +296,9 @@ func benchWrite(b *testing.B, fresh bool, write func(Writer) error, report func(
 		b.StopTimer()
 		stop()
 		report(b)
+		if n, size := countPages(b, out); n > 0 {
+			b.ReportMetric(float64(size)/float64(n)/1000, "kB/page")
+		}
 		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 		b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 		b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MB")
