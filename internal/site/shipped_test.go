@@ -8,7 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -268,6 +270,7 @@ func benchWrite(b *testing.B, fresh bool, write func(Writer) error, report func(
 		name = "fresh"
 	}
 	b.Run(name, func(b *testing.B) {
+		resetPeakRSS()
 		defer TuneGC()()
 		out := filepath.Join(atticDir(b), "public")
 		if !fresh {
@@ -365,11 +368,30 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// peakRSS is the process's peak resident set size (Linux reports ru_maxrss in KiB).
+// peakRSS is the process's peak resident set size since resetPeakRSS: Linux's VmHWM, or
+// ru_maxrss (in KiB) since the process started where there is no /proc.
 func peakRSS() int64 {
+	if status, err := os.ReadFile("/proc/self/status"); err == nil {
+		for line := range strings.Lines(string(status)) {
+			if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				if kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64); err == nil {
+					return kb << 10
+				}
+			}
+		}
+	}
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return ru.Maxrss << 10
+}
+
+// resetPeakRSS hands the memory the collector has freed back to the system and restarts
+// peakRSS's count (Linux: writing 5 to /proc/self/clear_refs), so that a benchmark's peak is
+// its own and not that of an earlier one in the same process, such as one that held a whole
+// site in memory.
+func resetPeakRSS() {
+	debug.FreeOSMemory()
+	os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
 }
 
 // samplePeak records the largest heap in use (runtime.MemStats.HeapInuse) every millisecond
