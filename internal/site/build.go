@@ -333,7 +333,7 @@ func (b *builder) renderPages(li int) error {
 		}
 	}
 	md := make([]*Page, len(jobs))
-	records := &recordsMemo{}
+	records := b.opts.Cache.recordsMemo()
 	gen := make([][]GeneratedPage, len(b.opts.Generators)*nv) // [gi*nv + vi]
 	files := make([]map[string][]byte, len(gen))
 	// The generators first: each makes many pages, and the Markdown pages after them keep
@@ -345,7 +345,7 @@ func (b *builder) renderPages(li int) error {
 			if err != nil {
 				return fmt.Errorf("rendering /%s for %s in %s: %w", j.path, b.versions[j.vi].Name(), lang, err)
 			}
-			p.search = b.opts.Cache.markdownRecords(records, p, b.versions[j.vi], lang, j.path)
+			p.search = markdownRecords(records, p, b.versions[j.vi], lang, j.path)
 			md[i-len(gen)] = p
 			return nil
 		}

@@ -46,8 +46,8 @@ type Cache struct {
 	builds uint64
 	// links remembers the pages whose links were all good, by version, language and path.
 	links map[pageKey]*linkMemo
-	// records are the Markdown pages' search records, by version, language and path.
-	records map[pageKey]*cachedRecords
+	// records are the Markdown pages' search records, by text (recordsMemo).
+	records *recordsMemo
 }
 
 // The entries kept by version, language and path, and the id sets, carry the number of the
@@ -106,7 +106,9 @@ func (c *Cache) endBuild() {
 	n := c.builds
 	maps.DeleteFunc(c.combined, func(_ pageKey, e *combinedPage) bool { return e.used != n })
 	maps.DeleteFunc(c.links, func(_ pageKey, m *linkMemo) bool { return m.used != n })
-	maps.DeleteFunc(c.records, func(_ pageKey, r *cachedRecords) bool { return r.used != n })
+	if c.records != nil {
+		c.records.sweep(n)
+	}
 	maps.DeleteFunc(c.idSets, func(_ idKey, e *idSetEntry) bool { return e.used != n })
 }
 

@@ -110,7 +110,7 @@ func TestCacheDoesNotGrow(t *testing.T) {
 	render := guide.render
 	sizes := func() [5]int {
 		k := opts.Cache
-		return [5]int{len(k.idSets), len(k.combined), len(k.links), len(k.records), k.texts.Len()}
+		return [5]int{len(k.idSets), len(k.combined), len(k.links), len(k.records.m), k.texts.Len()}
 	}
 	var first [5]int
 	for i := range 6 {

@@ -2,7 +2,7 @@ package site
 
 import (
 	"fmt"
-	"html/template"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,11 +39,16 @@ func markdownRecords(memo *recordsMemo, p *Page, v *model.Version, lang, path st
 	return recs
 }
 
-// recordsMemo holds the search records of the Markdown pages rendered so far in a build, with
-// URLs relative to their page. It is safe for concurrent use; a nil *recordsMemo holds nothing.
+// recordsMemo holds the search records of the Markdown pages rendered so far, with URLs
+// relative to their page: in a build, for the versions that render a page the same, and, kept
+// by a Cache, from one build to the next. It is safe for concurrent use; a nil *recordsMemo
+// holds nothing.
 type recordsMemo struct {
 	mu sync.Mutex
-	m  map[recordsKey]recordsEntry
+	m  map[recordsKey]*recordsEntry
+	// build is the Cache's number of the build using the memo; entries carry the last build
+	// that used them (sweep).
+	build uint64
 }
 
 type recordsKey struct{ title, text string }
@@ -51,6 +56,7 @@ type recordsKey struct{ title, text string }
 type recordsEntry struct {
 	headings []Heading
 	recs     []search.Record
+	used     uint64
 }
 
 func (m *recordsMemo) get(k recordsKey, headings []Heading) []search.Record {
@@ -58,11 +64,12 @@ func (m *recordsMemo) get(k recordsKey, headings []Heading) []search.Record {
 		return nil
 	}
 	m.mu.Lock()
+	defer m.mu.Unlock()
 	e, ok := m.m[k]
-	m.mu.Unlock()
 	if !ok || !slices.Equal(e.headings, headings) {
 		return nil
 	}
+	e.used = m.build
 	return e.recs
 }
 
@@ -73,9 +80,33 @@ func (m *recordsMemo) put(k recordsKey, headings []Heading, recs []search.Record
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.m == nil {
-		m.m = map[recordsKey]recordsEntry{}
+		m.m = map[recordsKey]*recordsEntry{}
 	}
-	m.m[k] = recordsEntry{headings, recs}
+	m.m[k] = &recordsEntry{headings, recs, m.build}
+}
+
+// sweep forgets the entries the build numbered n did not use.
+func (m *recordsMemo) sweep(n uint64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	maps.DeleteFunc(m.m, func(_ recordsKey, e *recordsEntry) bool { return e.used != n })
+}
+
+// recordsMemo returns the memo of Markdown search records for the current build: the Cache's,
+// or with no Cache a new one.
+func (c *Cache) recordsMemo() *recordsMemo {
+	if c == nil {
+		return &recordsMemo{}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.records == nil {
+		c.records = &recordsMemo{}
+	}
+	c.records.mu.Lock()
+	c.records.build = c.builds
+	c.records.mu.Unlock()
+	return c.records
 }
 
 // generatedRecords turns a generated page's Records into search records of the page titled
@@ -159,41 +190,6 @@ func (c *Cache) analyzer() *search.Analyzer {
 		c.texts = search.NewAnalyzer()
 	}
 	return c.texts
-}
-
-// markdownRecords is the package's markdownRecords, reusing the previous build's records of the
-// page when its title, headings, intro and body are the same.
-func (c *Cache) markdownRecords(memo *recordsMemo, p *Page, v *model.Version, lang, path string) []search.Record {
-	if c == nil {
-		return markdownRecords(memo, p, v, lang, path)
-	}
-	k := pageKey{v, lang, path}
-	c.mu.Lock()
-	old := c.records[k]
-	if old != nil {
-		old.used = c.builds
-	}
-	c.mu.Unlock()
-	if old != nil && old.title == p.Title && old.intro == p.Intro && old.body == p.Body && slices.Equal(old.headings, p.Headings) {
-		return old.recs
-	}
-	recs := markdownRecords(memo, p, v, lang, path)
-	c.mu.Lock()
-	if c.records == nil {
-		c.records = map[pageKey]*cachedRecords{}
-	}
-	c.records[k] = &cachedRecords{p.Title, p.Intro, p.Body, p.Headings, recs, c.builds}
-	c.mu.Unlock()
-	return recs
-}
-
-// cachedRecords are a Markdown page's search records with what they were made from.
-type cachedRecords struct {
-	title       string
-	intro, body template.HTML
-	headings    []Heading
-	recs        []search.Record
-	used        uint64
 }
 
 // cachedIndex is a search index with the records it was built from.
